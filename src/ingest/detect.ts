@@ -1,0 +1,36 @@
+/** File type detection from content (magic bytes and a look at the text), never from the extension. */
+export type FileKind = 'pdf' | 'docx' | 'html' | 'text' | 'doc' | 'zip' | 'image' | 'empty' | 'binary';
+
+const startsWith = (buf: Buffer, sig: number[], at = 0) => sig.every((b, i) => buf[at + i] === b);
+
+export function detectKind(buf: Buffer): FileKind {
+  if (buf.length === 0) return 'empty';
+  const head = buf.subarray(0, 1024);
+  // PDF: "%PDF-" may follow a little junk; readers accept it within the first 1 KB.
+  if (head.includes(Buffer.from('%PDF-'))) return 'pdf';
+  if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
+    const probe = buf.subarray(0, Math.min(buf.length, 65536)).toString('latin1');
+    return probe.includes('word/') || probe.includes('[Content_Types].xml') ? 'docx' : 'zip';
+  }
+  if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47]) || startsWith(buf, [0xff, 0xd8, 0xff]) || startsWith(buf, [0x47, 0x49, 0x46, 0x38])) return 'image';
+  const text = decodeText(buf.subarray(0, 8192));
+  if (text === null) return 'binary';
+  if (/<(!doctype\s+html|html|head|body|table|meta|div|p)[\s>]/i.test(text)) return 'html';
+  return 'text';
+}
+
+/** Decode as UTF-8 (BOM-aware, UTF-16 BOMs too); null when the bytes are not text. */
+export function decodeText(buf: Buffer): string | null {
+  if (startsWith(buf, [0xff, 0xfe])) return buf.subarray(2).toString('utf16le');
+  if (startsWith(buf, [0xfe, 0xff])) {
+    const swapped = Buffer.from(buf.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  const s = buf.toString('utf8');
+  const bad = (s.match(/\ufffd/g) ?? []).length;
+  const ctrl = (s.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  if (bad > Math.max(2, s.length * 0.01) || ctrl > Math.max(2, s.length * 0.01)) return null;
+  return s.replace(/^\ufeff/, '');
+}

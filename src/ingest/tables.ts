@@ -1,0 +1,206 @@
+/** The three tables: rows found in the document, mapped onto the template's canonical rows and columns. */
+import type { DocLine } from './doc.js';
+import { lineText } from './doc.js';
+import { align, labelScore } from './align.js';
+import { isBlankish, isNumberCell, labelKey, parseNumberCell } from './normalize.js';
+import type { Cell, Finding } from './report.js';
+import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, APPLICANT_COLUMNS, APPLICATION_LAYOUTS, REVIEW_COLUMNS, REVIEW_GROUPS, type Format } from './template.js';
+import { findRuns, lineTokens, rowsOfWidth } from './tokens.js';
+
+export interface RowCand { label: string; raw: string[] | null; page: number; line: number; excerpt: string }
+
+const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])/;
+const HEADER_WORDS = /自然人|商业企业|科研机构|申请人情况|法人或其他组织|结果维持|尚未审结/;
+const valueCell = (c: string) => isNumberCell(c) || isBlankish(c);
+const excerptOf = (lines: DocLine[]) => lines.map(lineText).join(' / ').slice(0, 400);
+
+/** Split lines into stretches of real-table rows (of at least `minWidth` columns) and loose lines. */
+function stretches(lines: DocLine[], minWidth: number): { grid: boolean; lines: DocLine[] }[] {
+  const out: { grid: boolean; lines: DocLine[] }[] = [];
+  for (const l of lines) {
+    const grid = !!l.grid && l.grid.width >= minWidth;
+    const last = out[out.length - 1];
+    if (last && last.grid === grid) last.lines.push(l); else out.push({ grid, lines: [l] });
+  }
+  return out;
+}
+
+/** Row candidates with `width` values each, in document order. */
+export function rowCandidates(lines: DocLine[], width: number, isRowLabel: (label: string) => boolean): RowCand[] {
+  const out: RowCand[] = [];
+  for (const st of stretches(lines, width + 1)) {
+    if (st.grid) {
+      let pending = '';
+      for (const l of st.lines) {
+        const vals = l.cells.slice(-width);
+        const labelCells = l.cells.slice(0, -width).filter((c) => c.trim());
+        if (!vals.every(valueCell)) {
+          if (!HEADER_WORDS.test(l.cells.join(''))) pending += labelCells.join('');
+          continue;
+        }
+        const label = pending + labelCells.join(' ');
+        const prev = out[out.length - 1];
+        if (vals.every((v) => isBlankish(v)) && prev && !MARKER.test(labelCells.join('')) && !isRowLabel(label)) {
+          prev.label += label; // the rest of a label cut by a page break
+          prev.excerpt += ` / ${lineText(l)}`;
+          pending = '';
+          continue;
+        }
+        out.push({ label, raw: vals.map((v) => v.trim()), page: l.page, line: l.line, excerpt: lineText(l) });
+        pending = '';
+      }
+      continue;
+    }
+    const { rows, misfits } = rowsOfWidth(findRuns(st.lines), width);
+    const all = [
+      ...rows.map((r) => ({ run: r.run, raw: r.raw as string[] | null })),
+      ...misfits.filter((m) => m.values.length >= 2).map((m) => ({ run: m, raw: null })),
+    ].sort((a, b) => a.run.page - b.run.page || a.run.firstLine - b.run.firstLine);
+    for (const { run, raw } of all) {
+      out.push({ label: run.before + run.after, raw, page: run.page, line: run.firstLine, excerpt: excerptOf(run.lines) });
+    }
+  }
+  return out;
+}
+
+export interface TableResult { cells: Cell[]; findings: Finding[] }
+
+const cell = (table: Cell['table'], row: string, col: string, raw: string, src: { page: number; line: number; excerpt: string }): Cell => {
+  const v = parseNumberCell(raw);
+  return { table, row, col, raw, value: v, status: v === null ? (isBlankish(raw) ? 'not_stated' : 'unreadable') : 'ok', page: src.page, line: src.line, excerpt: src.excerpt };
+};
+
+/**
+ * Blank cells read as 0 when the row's own sum (parts = total) still holds with 0; otherwise they are not stated.
+ * `parts` and `total` index into the row's cells.
+ */
+export function resolveBlanks(cells: Cell[], parts: number[], total: number): Finding | null {
+  const blanks = cells.filter((c) => c.status === 'not_stated');
+  if (!blanks.length || cells.some((c) => c.status === 'unreadable')) return null;
+  const v = (i: number) => cells[i].value ?? 0;
+  const sum = parts.reduce((a, i) => a + v(i), 0);
+  if (Math.abs(sum - v(total)) < 1e-9) {
+    for (const c of blanks) { c.value = 0; c.status = 'blank_zero'; }
+    return null;
+  }
+  const c0 = cells[0];
+  return {
+    rule: 'blank_cell', severity: 'warning',
+    message: `${c0.row}: ${blanks.length} blank cell(s) cannot be read as 0 because the row does not add up (parts ${sum}, total ${cells[total].raw || 'blank'}); left as not stated`,
+    excerpt: c0.excerpt, page: c0.page, cells: blanks.map((c) => `${c.table}.${c.row}.${c.col}`),
+  };
+}
+
+export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'split' | 'one'; matched: number } {
+  const isRowLabel = (label: string) => ALL_APPLICATION_ROWS.some((d) => labelScore(label, d) >= 1);
+  const cands = rowCandidates(lines, 7, isRowLabel);
+  const labels = cands.map((c) => c.label);
+  const tries = APPLICATION_LAYOUTS.map((layout) => ({ layout, al: align(labels, layout.rows) }));
+  const best = tries.reduce((a, b) => (b.al.score > a.al.score ? b : a));
+  const cells: Cell[] = [];
+  const findings: Finding[] = [];
+  const used = new Set<number>();
+  for (const [ci, di] of best.al.pairs) {
+    const c = cands[ci];
+    const def = best.layout.rows[di];
+    used.add(ci);
+    if (!c.raw) {
+      for (const col of APPLICANT_COLUMNS) cells.push({ table: 'applications', row: def.key, col, raw: c.excerpt, value: null, status: 'unreadable', page: c.page, line: c.line, excerpt: c.excerpt });
+      findings.push({ rule: 'unreadable', severity: 'error', message: `${def.label}: the numbers of this row cannot be read with certainty (not 7 separate numbers); stored as unreadable`, excerpt: c.excerpt, page: c.page, cells: [`applications.${def.key}.*`] });
+      continue;
+    }
+    const rowCells = APPLICANT_COLUMNS.map((col, k) => cell('applications', def.key, col, c.raw![k], c));
+    const f = resolveBlanks(rowCells, [0, 1, 2, 3, 4, 5], 6);
+    if (f) findings.push(f);
+    cells.push(...rowCells);
+  }
+  const matched = new Set(best.al.pairs.map(([, d]) => d));
+  best.layout.rows.forEach((def, di) => {
+    if (matched.has(di)) return;
+    for (const col of APPLICANT_COLUMNS) cells.push({ table: 'applications', row: def.key, col, raw: '', value: null, status: 'missing', page: 0, line: 0, excerpt: '' });
+  });
+  const missing = best.layout.rows.filter((_, di) => !matched.has(di));
+  if (missing.length && best.al.pairs.length) findings.push({ rule: 'missing_row', severity: 'warning', message: `table 三: ${missing.length} row(s) not found: ${missing.map((d) => d.label).join('；')}`, cells: missing.map((d) => `applications.${d.key}.*`) });
+  cands.forEach((c, i) => {
+    if (!used.has(i) && c.raw) findings.push({ rule: 'extra_row', severity: 'info', message: `table 三: a row that matches no template row was left out: ${c.excerpt.slice(0, 120)}`, excerpt: c.excerpt, page: c.page });
+  });
+  return { cells, findings, layout: best.layout.name, matched: best.al.pairs.length };
+}
+
+/** Table C: the 15-number row. */
+export function reviewRow(lines: DocLine[]): RowCand | null {
+  const cands = rowCandidates(lines, 15, () => false).filter((c) => c.raw);
+  if (cands[0]) return cands[0];
+  // the three groups printed as three small tables of five
+  const fives = rowCandidates(lines, 5, () => false).filter((c) => c.raw);
+  if (fives.length < 3) return null;
+  const [a, b, c] = fives;
+  return { label: a.label, raw: [...a.raw!, ...b.raw!, ...c.raw!], page: a.page, line: a.line, excerpt: [a, b, c].map((x) => x.excerpt).join(' / ') };
+}
+
+export function reviewTable(row: RowCand, narrativeReview: number | undefined): TableResult {
+  const findings: Finding[] = [];
+  let raw = row.raw!;
+  const groups = [raw.slice(0, 5), raw.slice(5, 10), raw.slice(10, 15)];
+  const blankGroup = (g: string[]) => g.every((x) => isBlankish(x));
+  if (blankGroup(groups[0]) && !(blankGroup(groups[1]) && blankGroup(groups[2]))) {
+    const shiftedTotal = parseNumberCell(groups[1][4]);
+    if (narrativeReview !== undefined && shiftedTotal !== null && shiftedTotal === narrativeReview && shiftedTotal !== 0) {
+      raw = [...groups[1], ...groups[2], ...groups[0]];
+      findings.push({
+        rule: 'shifted_cells', severity: 'warning',
+        message: `table 四: the 行政复议 cells are printed empty and the numbers stand in the 行政诉讼 columns; the narrative states 行政复议 ${narrativeReview} 件, which matches the first five numbers, so they were read as 行政复议 (as printed: ${row.raw!.map((x) => x || '␣').join(' ')})`,
+        excerpt: row.excerpt, page: row.page, cells: ['review_litigation.review.*', 'review_litigation.litigation_direct.*'],
+      });
+    } else {
+      findings.push({ rule: 'blank_group', severity: 'info', message: 'table 四: the 行政复议 cells are printed empty; read as 0 because nothing states otherwise', excerpt: row.excerpt, page: row.page });
+    }
+  }
+  const cells: Cell[] = [];
+  REVIEW_GROUPS.forEach((g, gi) => {
+    const groupCells = REVIEW_COLUMNS.map((col, k) => cell('review_litigation', g, col, raw[gi * 5 + k], row));
+    const f = resolveBlanks(groupCells, [0, 1, 2, 3], 4);
+    if (f) findings.push(f);
+    cells.push(...groupCells);
+  });
+  return { cells, findings };
+}
+
+/** Table A (第二十条): each row found by its label, the values that follow it. */
+export function activeTable(lines: DocLine[], format: Format): TableResult {
+  const toks = lines.flatMap(lineTokens);
+  const cells: Cell[] = [];
+  const findings: Finding[] = [];
+  for (const def of ACTIVE_ROWS[format]) {
+    const at = toks.findIndex((t) => t.kind === 'text' && def.phrases.some((p) => {
+      const k = labelKey(t.raw);
+      return k.endsWith(labelKey(p)) && k.length <= labelKey(p).length + 2;
+    }));
+    const src = at >= 0 ? lines.find((l) => l.page === toks[at].page && l.line === toks[at].line)! : null;
+    const place = { page: src?.page ?? 0, line: src?.line ?? 0, excerpt: src ? lineText(src) : '' };
+    if (at < 0) {
+      for (const col of def.columns) cells.push({ table: 'active', row: def.key, col, raw: '', value: null, status: 'missing', ...place });
+      continue;
+    }
+    const vals: string[] = [];
+    for (let k = at + 1; k < toks.length && vals.length < def.columns.length; k++) {
+      const t = toks[k];
+      if (t.kind === 'text') { if (/^(万元|元|件|个|项)$/.test(t.raw)) continue; break; }
+      vals.push(t.kind === 'num' ? t.raw : t.raw);
+    }
+    const longRun = vals.filter((v) => isNumberCell(v)).length === 1 && vals.length < def.columns.length && def.columns.length > 1;
+    if (longRun) {
+      for (const col of def.columns) cells.push({ table: 'active', row: def.key, col, raw: vals.join(' '), value: null, status: 'unreadable', ...place });
+      findings.push({ rule: 'unreadable', severity: 'error', message: `${def.label}: "${vals.join(' ')}" stands where ${def.columns.length} numbers belong (digits run together?); stored as unreadable`, excerpt: place.excerpt, page: place.page, cells: [`active.${def.key}.*`] });
+      continue;
+    }
+    def.columns.forEach((col, k) => {
+      const raw = vals[k] ?? '';
+      const c = cell('active', def.key, col, raw, place);
+      cells.push(c);
+    });
+    const blank = cells.filter((c) => c.row === def.key && c.status === 'not_stated');
+    if (blank.length) findings.push({ rule: 'blank_cell', severity: 'info', message: `${def.label}: ${blank.length} cell(s) printed blank; not stated`, excerpt: place.excerpt, page: place.page, cells: blank.map((c) => `active.${c.row}.${c.col}`) });
+  }
+  return { cells, findings };
+}
