@@ -28,7 +28,7 @@ function stretches(lines: DocLine[], minWidth: number): { grid: boolean; lines: 
 /** Row candidates with `width` values each, in document order. */
 export function rowCandidates(lines: DocLine[], width: number, isRowLabel: (label: string) => boolean): RowCand[] {
   const out: RowCand[] = [];
-  for (const st of stretches(lines, width + 1)) {
+  for (const st of stretches(lines, width)) {
     if (st.grid) {
       let pending = '';
       for (const l of st.lines) {
