@@ -1,0 +1,128 @@
+/** file → (worker) parse → store, one transaction per file. The only way reports get into the database. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { auditAcrossYears } from './audit.js';
+import { Rejection } from './errors.js';
+import { bodyKey } from './identity.js';
+import type { Cell, Finding, ParsedReport } from './report.js';
+import type { ExtractRunner } from './runner.js';
+import { reportJson, type ReportJson } from './summary.js';
+import type { Store } from '../store/store.js';
+
+export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
+export interface FindingJson { rule: string; severity: string; message: string; excerpt?: string; page?: number }
+export interface IngestOutcome {
+  file: string;
+  status: IngestStatus;
+  reason?: string;
+  code?: string;
+  reportId?: number;
+  report?: ReportJson;
+  findings: FindingJson[];
+  cells?: number;
+}
+
+export interface IngestContext { store: Store; runner: ExtractRunner; maxBytes: number }
+
+const SUPPORTED_HIDDEN = /^\./;
+
+/** Files named on the command line; directories are walked (sorted, hidden files skipped). */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (p: string) => {
+    const st = statSync(p, { throwIfNoEntry: false });
+    if (!st) { out.push(p); return; } // reported as rejected: not found
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!SUPPORTED_HIDDEN.test(name)) walk(join(p, name));
+    } else out.push(p);
+  };
+  for (const p of paths) walk(p);
+  return out;
+}
+
+export const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
+
+const findingJson = (f: Pick<Finding, 'rule' | 'severity' | 'message'> & { excerpt?: string | null; page?: number | null }): FindingJson => ({
+  rule: f.rule, severity: f.severity, message: f.message, ...(f.excerpt ? { excerpt: f.excerpt } : {}), ...(f.page ? { page: f.page } : {}),
+});
+
+function rejected(file: string, e: unknown): IngestOutcome {
+  const r = e instanceof Rejection ? e : new Rejection('internal', `could not be processed (${(e as Error)?.message ?? e})`);
+  return { file, status: 'rejected', code: r.code, reason: `${basename(file)} ${r.message}`, findings: [] };
+}
+
+export async function ingestFile(path: string, ctx: IngestContext): Promise<IngestOutcome> {
+  const file = path;
+  let buf: Buffer;
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) throw new Rejection('unsupported_type', 'does not exist');
+    if (!st.isFile()) throw new Rejection('unsupported_type', 'is not a regular file');
+    if (st.size > ctx.maxBytes) throw new Rejection('too_large', `is too large (${(st.size / 2 ** 20).toFixed(1)} MB; the limit is ${(ctx.maxBytes / 2 ** 20).toFixed(0)} MB)`);
+    buf = readFileSync(path);
+  } catch (e) {
+    return rejected(file, e);
+  }
+  const sha = sha256(buf);
+  const known = ctx.store.reportBySha(sha);
+  if (known) return { ...storedOutcome(ctx.store, known.id), file, status: 'unchanged' };
+
+  let parsed: ParsedReport;
+  try {
+    parsed = await ctx.runner.run(buf, basename(path));
+  } catch (e) {
+    const out = rejected(file, e);
+    ctx.store.recordSource(sha, basename(path), 'rejected', out.reason);
+    return out;
+  }
+  const saved = saveParsed(ctx.store, parsed, { file: basename(path), sha });
+  return { ...storedOutcome(ctx.store, saved.id), file, status: saved.replaced ? 'replaced' : 'ingested' };
+}
+
+/** Store a parsed report atomically, with the cross-year checks against the same body's neighbouring years. */
+export function saveParsed(store: Store, parsed: ParsedReport, src: { file: string; sha: string }): { id: number; replaced?: number } {
+  return store.transaction(() => {
+    const bodyId = store.upsertBody(bodyKey(parsed.org, parsed.region), parsed.org, parsed.orgKind, parsed.region, parsed.aliases);
+    const findings: Finding[] = [...parsed.findings];
+    const prev = store.activeReport(bodyId, parsed.year - 1);
+    if (prev) findings.push(...auditAcrossYears({ year: prev.year, cells: store.cells(prev.id).map(toCell) }, { year: parsed.year, cells: parsed.cells }));
+    const saved = store.insertReport({
+      bodyId, year: parsed.year, format: parsed.format, orgPrinted: parsed.org, sourceFile: src.file, sha256: src.sha, pages: parsed.pages,
+      published: parsed.published, cells: parsed.cells, passages: parsed.passages, findings, claims: parsed.claims,
+    });
+    store.recordSource(src.sha, src.file, 'ingested');
+    return saved;
+  });
+}
+
+const toCell = (c: ReturnType<Store['cells']>[number]): Cell => ({
+  table: c.tbl, row: c.row_key, col: c.col_key, value: c.value, raw: c.raw, status: c.status, page: c.page ?? 0, line: c.line ?? 0, excerpt: c.excerpt ?? '',
+});
+
+function storedOutcome(store: Store, reportId: number): Omit<IngestOutcome, 'file' | 'status'> {
+  const r = store.reportById(reportId)!;
+  const body = store.bodies().find((b) => b.id === r.body_id)!;
+  const cells = store.cells(reportId);
+  return {
+    reportId,
+    cells: cells.filter((c) => c.value !== null).length,
+    report: reportJson({ org: r.org_printed, year: r.year, format: r.format, published: r.published, region: body.region }, cells.map(toCell)),
+    findings: store.findings(reportId).map(findingJson),
+  };
+}
+
+/**
+ * Bring the database up to date with a folder of reports: new or changed files go in, files seen before
+ * (same content) are skipped, including ones rejected before.
+ */
+export async function syncFolder(dir: string, ctx: IngestContext): Promise<IngestOutcome[]> {
+  const out: IngestOutcome[] = [];
+  for (const f of expandPaths([dir])) {
+    let sha: string;
+    try { sha = sha256(readFileSync(f)); } catch (e) { out.push(rejected(f, e)); continue; }
+    if (ctx.store.reportBySha(sha) || ctx.store.source(sha)?.status === 'rejected') continue;
+    out.push(await ingestFile(f, ctx));
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs extraction jobs in a worker thread with a time limit. A job over the limit terminates the worker
+ * (pdf.js cannot be cancelled otherwise) and a fresh one serves the next job.
+ */
+import { Worker } from 'node:worker_threads';
+import { Rejection } from './errors.js';
+import type { ParsedReport } from './report.js';
+import type { Job, JobResult } from './worker.js';
+
+export interface RunnerOptions { timeoutMs: number; maxPages: number; maxOldGenerationMb?: number }
+
+// Under TypeScript sources the worker needs tsx registered inside it: worker-boot.mjs does that.
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker-boot.mjs' : './worker.js', import.meta.url);
+
+export class ExtractRunner {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: RunnerOptions) {}
+
+  private spawn(): Worker {
+    const w = new Worker(workerUrl, {
+      resourceLimits: { maxOldGenerationSizeMb: this.opts.maxOldGenerationMb ?? 1536 },
+    });
+    w.unref();
+    return w;
+  }
+
+  /** Parse one file's bytes; resolves with the report or rejects with a Rejection. Jobs run one at a time. */
+  run(data: Buffer, fileName: string, timeoutMs = this.opts.timeoutMs): Promise<ParsedReport> {
+    const job = this.queue.then(() => this.runNow(data, fileName, timeoutMs));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  private runNow(data: Buffer, fileName: string, timeoutMs: number): Promise<ParsedReport> {
+    const w = (this.worker ??= this.spawn());
+    const id = ++this.seq;
+    return new Promise<ParsedReport>((resolve, reject) => {
+      const done = () => { clearTimeout(timer); w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); };
+      const timer = setTimeout(() => {
+        done();
+        this.kill(w);
+        reject(new Rejection('timeout', `took longer than ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} to read and was stopped`));
+      }, timeoutMs);
+      const onMessage = (m: JobResult) => {
+        if (m.id !== id) return;
+        done();
+        if (m.ok) resolve(m.report);
+        else reject(new Rejection(m.code as never, m.message));
+      };
+      const onError = (e: Error) => {
+        done();
+        this.kill(w);
+        const oom = /memory|heap/i.test(e.message);
+        reject(new Rejection(oom ? 'too_large' : 'internal', oom ? 'needs more memory to read than allowed (too large or malformed)' : `could not be processed (${e.message})`));
+      };
+      const onExit = () => { done(); if (this.worker === w) this.worker = null; reject(new Rejection('internal', 'could not be processed (the reader stopped)')); };
+      w.on('message', onMessage);
+      w.once('error', onError);
+      w.once('exit', onExit);
+      const copy = new Uint8Array(data); // the worker gets its own bytes
+      w.postMessage({ id, data: copy, fileName, maxPages: this.opts.maxPages } satisfies Job, [copy.buffer]);
+    });
+  }
+
+  private kill(w: Worker): void {
+    if (this.worker === w) this.worker = null;
+    void w.terminate();
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}

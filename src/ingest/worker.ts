@@ -1,0 +1,21 @@
+/** Worker thread: extraction and parsing run here, so a stuck or huge file never blocks the process. */
+import { parentPort } from 'node:worker_threads';
+import { Rejection } from './errors.js';
+import { extractFile } from './extract/index.js';
+import { parseReport } from './parse.js';
+
+export interface Job { id: number; data: Uint8Array; fileName: string; maxPages: number }
+export type JobResult =
+  | { id: number; ok: true; report: import('./report.js').ParsedReport; textSample: string }
+  | { id: number; ok: false; code: string; message: string };
+
+parentPort?.on('message', async (job: Job) => {
+  try {
+    const doc = await extractFile(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength), { maxPages: job.maxPages });
+    const report = parseReport(doc, { fileName: job.fileName });
+    parentPort!.postMessage({ id: job.id, ok: true, report, textSample: '' } satisfies JobResult);
+  } catch (e) {
+    const r = e instanceof Rejection ? e : null;
+    parentPort!.postMessage({ id: job.id, ok: false, code: r?.code ?? 'internal', message: r ? r.message : `could not be processed (${(e as Error)?.message ?? String(e)})` } satisfies JobResult);
+  }
+});

@@ -1,0 +1,135 @@
+/** Every SQL statement of nianbao, prepared once per connection. Nothing outside src/store writes SQL. */
+import type { DB } from './db.js';
+import type { Cell, Finding, NarrativeClaim, Passage } from '../ingest/report.js';
+
+export interface BodyRow { id: number; key: string; name: string; kind: string; region: string[] | null; aliases: string[] }
+export interface ReportRow {
+  id: number; body_id: number; year: number; format: string; org_printed: string; source_file: string; sha256: string;
+  pages: number | null; published: string | null; ingested_at: string; superseded_by: number | null;
+}
+export interface CellRow { report_id: number; tbl: Cell['table']; row_key: string; col_key: string; value: number | null; raw: string; status: Cell['status']; page: number | null; line: number | null; excerpt: string | null }
+export interface FindingRow { id: number; report_id: number; rule: string; severity: Finding['severity']; message: string; excerpt: string | null; page: number | null; cells: string[] }
+export interface PassageHit { report_id: number; section: string; page: number | null; line: number | null; text: string }
+
+export interface NewReport {
+  bodyId: number; year: number; format: string; orgPrinted: string; sourceFile: string; sha256: string;
+  pages: number; published?: string; cells: Cell[]; passages: Passage[]; findings: Finding[]; claims: NarrativeClaim[];
+}
+
+export class Store {
+  private readonly s;
+
+  constructor(readonly db: DB) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      bodyByKey: p('SELECT id, key, name, kind, region FROM bodies WHERE key = ?'),
+      bodyInsert: p('INSERT INTO bodies (key, name, kind, region) VALUES (?, ?, ?, ?)'),
+      bodyUpdate: p('UPDATE bodies SET name = ?, region = COALESCE(?, region) WHERE id = ?'),
+      aliasInsert: p('INSERT OR IGNORE INTO body_aliases (body_id, alias) VALUES (?, ?)'),
+      bodies: p('SELECT id, key, name, kind, region FROM bodies ORDER BY id'),
+      aliases: p('SELECT body_id, alias FROM body_aliases'),
+      reportBySha: p('SELECT * FROM reports WHERE sha256 = ?'),
+      reportById: p('SELECT * FROM reports WHERE id = ?'),
+      activeReport: p('SELECT * FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL'),
+      activeReports: p('SELECT * FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year'),
+      reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published, ingested_at)
+                       VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published, @ingestedAt)`),
+      supersede: p('UPDATE reports SET superseded_by = ? WHERE id = ?'),
+      cellInsert: p(`INSERT INTO cells (report_id, tbl, row_key, col_key, value, raw, status, page, line, excerpt)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      cellsOf: p('SELECT * FROM cells WHERE report_id = ?'),
+      cellsOfMetric: p(`SELECT c.* FROM cells c JOIN reports r ON r.id = c.report_id
+                        WHERE r.superseded_by IS NULL AND c.tbl = ? AND c.row_key = ? AND c.col_key = ?`),
+      passageInsert: p('INSERT INTO passages (report_id, section, page, line, text) VALUES (?, ?, ?, ?, ?)'),
+      passagesOf: p('SELECT report_id, section, page, line, text FROM passages WHERE report_id = ? ORDER BY id'),
+      passageFts: p(`SELECT p.report_id, p.section, p.page, p.line, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid
+                     WHERE passages_fts MATCH ? AND p.report_id = ? ORDER BY rank LIMIT ?`),
+      passageLike: p(`SELECT report_id, section, page, line, text FROM passages WHERE report_id = ? AND text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`),
+      findingInsert: p('INSERT INTO findings (report_id, rule, severity, message, excerpt, page, cells) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      findingsOf: p('SELECT * FROM findings WHERE report_id = ? ORDER BY id'),
+      claimInsert: p('INSERT INTO claims (report_id, metric, value, sentence, page) VALUES (?, ?, ?, ?, ?)'),
+      sourceGet: p('SELECT sha256, file, status, reason FROM sources WHERE sha256 = ?'),
+      sourcePut: p(`INSERT INTO sources (sha256, file, status, reason, seen_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(sha256) DO UPDATE SET file = excluded.file, status = excluded.status, reason = excluded.reason, seen_at = excluded.seen_at`),
+      counts: p('SELECT (SELECT COUNT(*) FROM bodies) AS bodies, (SELECT COUNT(*) FROM reports WHERE superseded_by IS NULL) AS reports'),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Insert or update a body; the fullest name seen becomes the canonical name, every spelling an alias. */
+  upsertBody(key: string, name: string, kind: string, region: string[] | null, aliases: string[]): number {
+    const found = this.s.bodyByKey.get(key) as { id: number; name: string } | undefined;
+    let id: number;
+    if (found) {
+      id = found.id;
+      const better = name.length > found.name.length ? name : found.name;
+      this.s.bodyUpdate.run(better, region ? JSON.stringify(region) : null, id);
+    } else {
+      id = Number(this.s.bodyInsert.run(key, name, kind, region ? JSON.stringify(region) : null).lastInsertRowid);
+    }
+    for (const a of new Set([name, ...aliases])) this.s.aliasInsert.run(id, a);
+    return id;
+  }
+
+  bodies(): BodyRow[] {
+    const aliases = new Map<number, string[]>();
+    for (const a of this.s.aliases.all() as { body_id: number; alias: string }[]) aliases.set(a.body_id, [...(aliases.get(a.body_id) ?? []), a.alias]);
+    return (this.s.bodies.all() as (Omit<BodyRow, 'region' | 'aliases'> & { region: string | null })[]).map((b) => ({
+      ...b, region: b.region ? (JSON.parse(b.region) as string[]) : null, aliases: aliases.get(b.id) ?? [],
+    }));
+  }
+
+  reportBySha(sha: string): ReportRow | undefined { return this.s.reportBySha.get(sha) as ReportRow | undefined; }
+  reportById(id: number): ReportRow | undefined { return this.s.reportById.get(id) as ReportRow | undefined; }
+  activeReport(bodyId: number, year: number): ReportRow | undefined { return this.s.activeReport.get(bodyId, year) as ReportRow | undefined; }
+  activeReports(): ReportRow[] { return this.s.activeReports.all() as ReportRow[]; }
+
+  /** Insert a report with everything it carries; the active report of the same body and year is superseded. */
+  insertReport(r: NewReport): { id: number; replaced?: number } {
+    const old = this.activeReport(r.bodyId, r.year);
+    const id = Number(this.s.reportInsert.run({
+      bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile, sha256: r.sha256,
+      pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(),
+    }).lastInsertRowid);
+    for (const c of r.cells) this.s.cellInsert.run(id, c.table, c.row, c.col, c.value, c.raw, c.status, c.page || null, c.line || null, c.excerpt || null);
+    for (const p of r.passages) this.s.passageInsert.run(id, p.section, p.page, p.line, p.text);
+    for (const f of r.findings) this.s.findingInsert.run(id, f.rule, f.severity, f.message, f.excerpt ?? null, f.page ?? null, f.cells ? JSON.stringify(f.cells) : null);
+    for (const c of r.claims) this.s.claimInsert.run(id, c.metric, c.value, c.sentence, c.page);
+    if (old) this.s.supersede.run(id, old.id);
+    return { id, replaced: old?.id };
+  }
+
+  cells(reportId: number): CellRow[] { return this.s.cellsOf.all(reportId) as CellRow[]; }
+  /** One metric across every active report. */
+  metricCells(tbl: string, row: string, col: string): CellRow[] { return this.s.cellsOfMetric.all(tbl, row, col) as CellRow[]; }
+  findings(reportId: number): FindingRow[] {
+    return (this.s.findingsOf.all(reportId) as (Omit<FindingRow, 'cells'> & { cells: string | null })[]).map((f) => ({ ...f, cells: f.cells ? (JSON.parse(f.cells) as string[]) : [] }));
+  }
+  passages(reportId: number): PassageHit[] { return this.s.passagesOf.all(reportId) as PassageHit[]; }
+
+  /** Full-text search (trigram FTS5) for terms of three characters or more, LIKE for shorter ones. */
+  searchPassages(reportId: number, terms: string[], limit = 5): PassageHit[] {
+    const long = terms.filter((t) => [...t].length >= 3);
+    if (long.length) {
+      const q = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+      const hits = this.s.passageFts.all(q, reportId, limit) as PassageHit[];
+      if (hits.length) return hits;
+    }
+    for (const t of terms) {
+      const hits = this.s.passageLike.all(reportId, `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, limit) as PassageHit[];
+      if (hits.length) return hits;
+    }
+    return [];
+  }
+
+  source(sha: string): { sha256: string; file: string; status: string; reason: string | null } | undefined {
+    return this.s.sourceGet.get(sha) as { sha256: string; file: string; status: string; reason: string | null } | undefined;
+  }
+  recordSource(sha: string, file: string, status: 'ingested' | 'rejected', reason?: string): void {
+    this.s.sourcePut.run(sha, file, status, reason ?? null, new Date().toISOString());
+  }
+  counts(): { bodies: number; reports: number } { return this.s.counts.get() as { bodies: number; reports: number }; }
+}
