@@ -5,6 +5,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { makeLogger } from './log.js';
 import { openApp, syncBundled, type App } from './app.js';
 import { expandPaths, ingestFile, type IngestOutcome } from './ingest/pipeline.js';
+import { createInterface } from 'node:readline';
+import { QueryEngine } from './query/engine.js';
+import { renderPlain } from './bot/render.js';
 
 function line(o: IngestOutcome): string {
   if (o.status === 'rejected') return `${basename(o.file)}: rejected — ${o.reason}`;
@@ -42,7 +45,52 @@ export function buildCli(): Command {
       });
       process.exitCode = bad ? 1 : 0;
     });
+  program.command('ask')
+    .description('ask a question in Chinese; --jsonl reads {"id","q","chat"?} lines from stdin')
+    .option('--db <path>', 'database file (default data/nianbao.db or DB_PATH)')
+    .option('--now <date>', 'the date questions are asked on (YYYY-MM-DD), for 今年/去年')
+    .option('--json', 'print the answer object as JSON')
+    .option('--jsonl', 'answer JSON lines from stdin, one JSON line each, in order')
+    .argument('[question...]', 'the question')
+    .action(async (words: string[], opts: { db?: string; now?: string; json?: boolean; jsonl?: boolean }) => {
+      const now = parseNow(opts.now);
+      await withApp(opts.db, async (app) => {
+        await syncBundled(app);
+        const engine = new QueryEngine(app.store, () => now ?? new Date());
+        if (opts.jsonl) return answerLines(engine, now);
+        const q = words.join(' ').trim();
+        if (!q) throw new CommanderError(2, 'nianbao.usage', 'error: give a question, or --jsonl');
+        const a = engine.ask(q, { now: now ?? new Date() });
+        process.stdout.write(opts.json ? `${JSON.stringify(a)}\n` : `${renderPlain(a)}\n`);
+      });
+    });
   return program;
+}
+
+/** --now 2025-06-01 → noon of that day in China (UTC+8). */
+function parseNow(s: string | undefined): Date | undefined {
+  if (!s) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T12:00:00+08:00`))) throw new CommanderError(2, 'nianbao.usage', `error: --now must be YYYY-MM-DD, got "${s}"`);
+  return new Date(`${s}T12:00:00+08:00`);
+}
+
+/** The scorer's contract: one answer line per input line, in order, with the in-process time. */
+async function answerLines(engine: QueryEngine, now: Date | undefined): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const raw of rl) {
+    if (!raw.trim()) continue;
+    let id: unknown = null;
+    try {
+      const msg = JSON.parse(raw) as { id?: unknown; q?: unknown; chat?: unknown };
+      id = msg.id ?? null;
+      const t0 = performance.now();
+      const a = engine.ask(String(msg.q ?? ''), { chat: msg.chat === undefined ? undefined : String(msg.chat), now: now ?? new Date() });
+      const ms = Math.round((performance.now() - t0) * 1000) / 1000;
+      process.stdout.write(`${JSON.stringify({ id, ...a, ms })}\n`);
+    } catch (e) {
+      process.stdout.write(`${JSON.stringify({ id, status: 'unsupported', text: `无法处理这一行：${(e as Error).message}`, facts: [], warnings: [], ms: 0 })}\n`);
+    }
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {

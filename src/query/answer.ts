@@ -1,0 +1,45 @@
+/** Answer objects: what every channel (CLI, console chat, Telegram) renders. */
+export type Status = 'answered' | 'clarify' | 'not_found' | 'unsupported';
+
+export interface Fact {
+  org: string;
+  year: number;
+  metric: string;
+  column?: string;
+  label: string;
+  value: number;
+  unit: string;
+  excerpt: string;
+  source: { file: string; page?: number; line?: number };
+}
+
+export interface Option { id: string; label: string; question: string }
+
+export interface Answer {
+  status: Status;
+  text: string;
+  facts: Fact[];
+  warnings: string[];
+  options?: Option[];
+}
+
+export const answer = (status: Status, text: string, facts: Fact[] = [], warnings: string[] = [], options?: Option[]): Answer =>
+  ({ status, text, facts, warnings, ...(options ? { options } : {}) });
+
+/** 1774 → "1774"; 620.5 → "620.5"; 0.62159 → "62.16%". */
+export function fmt(v: number, unit: string): string {
+  if (unit === '%') return `${(v * 100).toFixed(2)}%`;
+  const s = Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+  return unit ? `${s} ${unit}` : s;
+}
+
+/** "2025-01-24" → "2025年1月24日" */
+export function cnDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function sourceLine(f: Pick<Fact, 'excerpt' | 'source'>): string {
+  const where = [f.source.file, f.source.page ? `第${f.source.page}页` : ''].filter(Boolean).join(' ');
+  return `「${f.excerpt}」（${where}）`;
+}

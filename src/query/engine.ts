@@ -1,0 +1,510 @@
+/**
+ * The question-answering engine: parse a question into a frame, merge it with the chat's context, plan and
+ * run the look-ups over the store, and build the answer object. One engine per store; contexts per chat.
+ */
+import type { Store, CellRow, ReportRow, FindingRow } from '../store/store.js';
+import { BodyIndex, type BodyInfo } from './bodies.js';
+import { answer, cnDate, fmt, sourceLine, type Answer, type Fact } from './answer.js';
+import { ChatContexts, mergeWithContext } from './context.js';
+import { Lexicon, parseFrame, type Frame } from './frame.js';
+import type { Applicant } from './lexicon.js';
+import { applicantLabel, metric, RATIOS, type CellRef } from './metrics.js';
+import { DEADLINES } from '../ingest/template.js';
+
+export interface AskOptions { chat?: string; now?: Date }
+
+interface Value { value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string }
+
+const HELP = [
+  '可以这样问：',
+  '· 番禺2024年收到多少政府信息公开申请？',
+  '· 番禺2024年的公开率是多少 / 复议纠错率',
+  '· 番禺和武江2024年谁收到的申请多',
+  '· 2024年哪个单位收到的申请最多 / 各单位排名',
+  '· 洪泽区申请量比上一年增加了多少',
+  '· 番禺2024年报告的数据一致吗 / 武江区的年报是哪天发布的',
+  '· 数据库里有哪些报告？',
+].join('\n');
+
+export class QueryEngine {
+  private index!: BodyIndex;
+  private lex!: Lexicon;
+  private reports!: ReportRow[];
+  private cellCache = new Map<number, Map<string, CellRow>>();
+  private findingCache = new Map<number, FindingRow[]>();
+  readonly contexts = new ChatContexts(30 * 60_000);
+
+  constructor(private readonly store: Store, private readonly clock: () => Date = () => new Date()) {
+    this.refresh();
+  }
+
+  /** Re-read bodies and reports (after an ingest). */
+  refresh(): void {
+    this.reports = this.store.activeReports();
+    const years = (id: number) => this.reports.filter((r) => r.body_id === id).map((r) => r.year).sort((a, b) => a - b);
+    this.index = new BodyIndex(this.store.bodies(), years);
+    this.lex = new Lexicon(this.index);
+    this.cellCache.clear();
+    this.findingCache.clear();
+  }
+
+  get bodies(): BodyInfo[] { return this.index.bodies; }
+  reportsOf(bodyId: number): ReportRow[] { return this.reports.filter((r) => r.body_id === bodyId); }
+
+  ask(question: string, opts: AskOptions = {}): Answer {
+    const now = opts.now ?? this.clock();
+    const q = String(question ?? '');
+    if (!q.trim()) return answer('unsupported', `请提出一个问题。\n${HELP}`);
+    const parsed = parseFrame(q, this.lex, now);
+    const prev = opts.chat ? this.contexts.get(opts.chat, now) : undefined;
+    const frame = prev ? mergeWithContext(parsed, prev) : parsed;
+    const a = this.run(frame, now);
+    if (opts.chat && a.status !== 'unsupported') this.contexts.set(opts.chat, frame, now);
+    return a;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+
+  private run(f: Frame, now: Date): Answer {
+    if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', '年度报告只有全年数字，没有上半年、季度或月份的数据。可以问全年的数字，例如「番禺2024年收到多少申请」。');
+    switch (f.intent) {
+      case 'help': return answer('answered', `我能回答各单位政府信息公开工作年度报告里的数字和内容。\n${HELP}\n\n${this.inventory()}`);
+      case 'list': return this.list(f);
+      case 'rank': return this.rank(f, now);
+      case 'total': return this.total(f, now);
+      default: break;
+    }
+    const who = this.whichBody(f);
+    if ('answer' in who) return who.answer;
+    const body = who.body;
+    switch (f.intent) {
+      case 'compare': return this.compare(f, now);
+      case 'change': return this.change(f, body, now);
+      case 'trend': return this.trend(f, body, now);
+      case 'audit': return this.audit(f, body, now);
+      case 'published': return this.published(f, body, now);
+      case 'problems': return this.problems(f, body, now);
+      case 'narrative': return this.narrative(f, body, now);
+      case 'lookup': return this.lookup(f, body, now);
+      default:
+        return answer('unsupported', `没有读懂这个问题里要查的数字。\n${HELP}`);
+    }
+  }
+
+  private echo(f: Frame): string {
+    return f.guessed.map((g) => `（按“${g.name}”理解“${g.typed}”）`).join('');
+  }
+
+  /** The body a single-body question is about, or the answer that says why there is none. */
+  private whichBody(f: Frame): { body: BodyInfo } | { answer: Answer } {
+    if (f.ambiguous && !f.bodies.length) {
+      const opts = f.ambiguous.map((id) => this.index.byId(id)!).map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
+      return { answer: answer('clarify', `有几个单位符合，请问是哪一个？\n${opts.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`, [], [], opts) };
+    }
+    if (f.intent === 'compare' && f.bodies.length > 1) return { body: this.index.byId(f.bodies[0])! };
+    if (!f.bodies.length) {
+      if (f.unknownPlaces.length) {
+        const p = f.unknownPlaces[0];
+        return { answer: answer('not_found', `库中没有${p.name}的年度报告。\n${this.inventory()}`) };
+      }
+      if (f.intent === 'unknown' || (!f.metrics.length && !f.ratio && !f.keywords.length)) return { answer: answer('unsupported', `这个问题不在年度报告的范围内，或者没有读懂。\n${HELP}`) };
+      return { answer: answer('not_found', `请说明是哪个单位。\n${this.inventory()}`) };
+    }
+    return { body: this.index.byId(f.bodies[0])! };
+  }
+
+  /** Years for a body: given ones must be on file; none given → the latest on file. */
+  private yearsFor(f: Frame, body: BodyInfo, now: Date): { years: number[]; note: string } | { answer: Answer } {
+    const onFile = body.years;
+    if (!onFile.length) return { answer: answer('not_found', `${body.name}没有年度报告在库中。`) };
+    let years = [...new Set(f.years)];
+    if (f.range) years = onFile.filter((y) => y >= f.range![0] && y <= f.range![1]);
+    else if (f.lastN) years = onFile.filter((y) => y >= now.getUTCFullYear() - f.lastN! && y < now.getUTCFullYear());
+    if (!years.length || f.latest) {
+      if (f.range || f.lastN) return { answer: answer('not_found', `${body.name}在这段时间没有年度报告；库中有：${onFile.join('、')} 年。`) };
+      return { years: [onFile[onFile.length - 1]], note: `（未指定年份，按最新的 ${onFile[onFile.length - 1]} 年度报告）` };
+    }
+    const missing = years.filter((y) => !onFile.includes(y));
+    if (missing.length) {
+      const future = missing.filter((y) => y >= now.getUTCFullYear());
+      const why = future.length ? `${future.join('、')} 年度报告要到次年才发布，` : '';
+      return { answer: answer('not_found', `库中没有${body.name} ${missing.join('、')} 年的年度报告；${why}库中有：${onFile.join('、')} 年。`) };
+    }
+    return { years: years.sort((a, b) => a - b), note: '' };
+  }
+
+  private report(bodyId: number, year: number): ReportRow | undefined {
+    return this.reports.find((r) => r.body_id === bodyId && r.year === year);
+  }
+
+  private cells(reportId: number): Map<string, CellRow> {
+    let m = this.cellCache.get(reportId);
+    if (!m) {
+      m = new Map(this.store.cells(reportId).map((c) => [`${c.tbl}.${c.row_key}.${c.col_key}`, c]));
+      this.cellCache.set(reportId, m);
+    }
+    return m;
+  }
+
+  private findings(reportId: number): FindingRow[] {
+    let f = this.findingCache.get(reportId);
+    if (!f) { f = this.store.findings(reportId); this.findingCache.set(reportId, f); }
+    return f;
+  }
+
+  /** A metric's value in one report: the first alternative whose cells are all printed. */
+  private value(r: ReportRow, metricId: string, applicant: Applicant = 'total'): Value {
+    const def = metric(metricId);
+    if (!def) return { value: null, cells: [], label: metricId, unit: '', reason: '没有这一项' };
+    const col = def.byApplicant ? applicant : 'total';
+    const label = def.byApplicant && col !== 'total' ? `${applicantLabel(col)}${def.label}` : def.label;
+    const cells = this.cells(r.id);
+    const get = (ref: CellRef) => cells.get(`${ref.table}.${ref.row}.${ref.col}`);
+    for (const alt of def.alternatives(col)) {
+      const found = alt.map(get);
+      if (found.some((c) => !c || c.status === 'missing')) continue;
+      const unknown = found.filter((c) => c!.value === null);
+      if (unknown.length) return { value: null, cells: found as CellRow[], label, unit: def.unit, reason: `报告中这一格${unknown[0]!.status === 'unreadable' ? '无法确定地读出' : '是空白，且不能按 0 计'}（原文：${unknown[0]!.raw || '空白'}）` };
+      return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label, unit: def.unit };
+    }
+    return { value: null, cells: [], label, unit: def.unit, reason: `${r.year} 年的报告模板中没有“${label}”这一项` };
+  }
+
+  private fact(body: BodyInfo, r: ReportRow, metricId: string, v: Value, value = v.value ?? 0, applicant?: Applicant): Fact {
+    const first = v.cells[0];
+    const excerpts = [...new Set(v.cells.map((c) => c.excerpt).filter(Boolean))];
+    return {
+      org: body.name, year: r.year, metric: metricId, ...(applicant && applicant !== 'total' ? { column: applicant } : {}),
+      label: v.label, value, unit: v.unit,
+      excerpt: excerpts.slice(0, 3).join(' / ') + (excerpts.length > 3 ? ' …' : ''),
+      source: { file: r.source_file, ...(first?.page ? { page: first.page } : {}), ...(first?.line ? { line: first.line } : {}) },
+    };
+  }
+
+  /** Audit findings that touch the cells an answer used. */
+  private warningsFor(r: ReportRow, cells: CellRow[]): string[] {
+    const ids = new Set(cells.map((c) => `${c.tbl}.${c.row_key}.${c.col_key}`));
+    const rows = new Set(cells.map((c) => `${c.tbl}.${c.row_key}.*`));
+    const groupStars = new Set(cells.map((c) => `${c.tbl}.${c.row_key.split('_')[0]}.*`));
+    return this.findings(r.id)
+      .filter((f) => f.severity !== 'info' && f.cells.some((c) => ids.has(c) || rows.has(c) || groupStars.has(c)))
+      .map((f) => `注意：${f.message}${f.excerpt ? `（原文：${f.excerpt}）` : ''}`);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+
+  private lookup(f: Frame, body: BodyInfo, now: Date): Answer {
+    const ys = this.yearsFor(f, body, now);
+    if ('answer' in ys) return ys.answer;
+    if (ys.years.length > 1) return this.trend(f, body, now);
+    const r = this.report(body.id, ys.years[0])!;
+    if (f.ratio) return this.ratio(f, body, r, ys.note);
+    const values = f.metrics.map((m) => ({ id: m, v: this.value(r, m, f.applicant) }));
+    const missing = values.find((x) => x.v.value === null);
+    if (missing) return answer('not_found', `${body.name} ${r.year} 年：${missing.v.label}——${missing.v.reason}。${this.echo(f)}`);
+    const facts = values.map((x) => this.fact(body, r, x.id, x.v, x.v.value!, f.applicant));
+    const warnings = this.warningsFor(r, values.flatMap((x) => x.v.cells));
+    if (facts.length > 1) {
+      const sum = facts.reduce((s, x) => s + x.value, 0);
+      const label = facts.map((x) => x.label).join(' + ');
+      const total: Fact = { ...facts[0], metric: facts.map((x) => x.metric).join('+'), label, value: sum, excerpt: facts.map((x) => x.excerpt).join(' / ') };
+      const text = `${body.name} ${r.year} 年${label}合计 ${fmt(sum, facts[0].unit)}${ys.note}${this.echo(f)}\n${facts.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}`).join('\n')}\n${facts.map(sourceLine).join('\n')}`;
+      return answer('answered', text, [total, ...facts], warnings);
+    }
+    const x = facts[0];
+    const text = `${body.name} ${r.year} 年${x.label} ${fmt(x.value, x.unit)}${ys.note}${this.echo(f)}\n${sourceLine(x)}`;
+    return answer('answered', text, facts, warnings);
+  }
+
+  private ratio(f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+    if (f.ratio === 'share') {
+      const m = f.metrics[0] ?? 'applications.new_received';
+      const col = f.applicant && f.applicant !== 'total' ? f.applicant : 'natural_person';
+      const part = this.value(r, m, col), whole = this.value(r, m, 'total');
+      if (part.value === null || whole.value === null || whole.value === 0) return answer('not_found', `${body.name} ${r.year} 年无法计算占比：${part.reason ?? whole.reason ?? '总数为 0'}。`);
+      const v = part.value / whole.value;
+      const fact: Fact = { ...this.fact(body, r, `share:${m}:${col}`, part, v), label: `${part.label}占比`, unit: '%' };
+      return answer('answered', `${body.name} ${r.year} 年${part.label}占比 ${fmt(v, '%')}${note}\n= ${part.label} ${part.value} ÷ ${whole.label} ${whole.value}\n${sourceLine(fact)}`,
+        [fact, this.fact(body, r, m, part, part.value, col), this.fact(body, r, m, whole)], this.warningsFor(r, [...part.cells, ...whole.cells]));
+    }
+    const def = RATIOS[f.ratio!];
+    const side = (parts: [string, number][]) => parts.map(([id, sign]) => ({ id, sign, v: this.value(r, id) }));
+    const num = side(def.num), den = side(def.den);
+    const bad = [...num, ...den].find((x) => x.v.value === null);
+    if (bad) return answer('not_found', `${body.name} ${r.year} 年无法计算${def.label}：${bad.v.label}——${bad.v.reason}。`);
+    const total = (xs: typeof num) => xs.reduce((s, x) => s + x.sign * x.v.value!, 0);
+    const n = total(num), d = total(den);
+    if (d === 0) return answer('answered', `${body.name} ${r.year} 年${def.label}无法计算：分母为 0（${def.formula}）。${note}`);
+    const v = n / d;
+    const partsText = [...num, ...den].map((x) => `${x.v.label} ${x.v.value}`).join('，');
+    const cells = [...num, ...den].flatMap((x) => x.v.cells);
+    const fact: Fact = { ...this.fact(body, r, def.id, { ...num[0].v, cells }, v), label: def.label, unit: '%' };
+    const facts = [fact, ...[...num, ...den].map((x) => this.fact(body, r, x.id, x.v))];
+    return answer('answered', `${body.name} ${r.year} 年${def.label} ${fmt(v, '%')}${note}${this.echo(f)}\n公式：${def.formula} = ${n} ÷ ${d}\n其中：${partsText}\n${sourceLine(facts[1])}`, facts, this.warningsFor(r, cells));
+  }
+
+  private compare(f: Frame, now: Date): Answer {
+    if (f.bodies.length > 1) {
+      const rows: { body: BodyInfo; fact: Fact }[] = [];
+      const notes: string[] = [];
+      for (const id of f.bodies) {
+        const body = this.index.byId(id)!;
+        const ys = this.yearsFor({ ...f, years: f.years.slice(0, 1) }, body, now);
+        if ('answer' in ys) { notes.push(ys.answer.text.split('\n')[0]); continue; }
+        const r = this.report(id, ys.years[0])!;
+        const m = f.metrics[0];
+        if (!m) return answer('not_found', '要比较哪一项数字？例如「番禺和武江2024年谁收到的申请多」。');
+        const v = this.value(r, m, f.applicant);
+        if (v.value === null) { notes.push(`${body.name} ${r.year} 年：${v.label}——${v.reason}`); continue; }
+        rows.push({ body, fact: this.fact(body, r, m, v, v.value, f.applicant) });
+      }
+      if (rows.length < 2) return answer('not_found', `无法比较：${notes.join('；')}`);
+      if (f.order === 'desc') rows.sort((a, b) => b.fact.value - a.fact.value);
+      if (f.order === 'asc') rows.sort((a, b) => a.fact.value - b.fact.value);
+      const facts = rows.map((x) => x.fact);
+      const head = f.order ? `${facts[0].org}${f.order === 'desc' ? '更多' : '更少'}` : '对比如下';
+      const text = `${head}（${facts[0].label}）：\n${facts.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n')}${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`;
+      return answer('answered', text, facts);
+    }
+    const body = this.index.byId(f.bodies[0])!;
+    return this.trend(f, body, now);
+  }
+
+  private series(f: Frame, body: BodyInfo, years: number[]): { facts: Fact[]; notes: string[]; cells: CellRow[][] } {
+    const m = f.metrics[0];
+    const facts: Fact[] = [], notes: string[] = [], cells: CellRow[][] = [];
+    for (const y of years) {
+      const r = this.report(body.id, y)!;
+      const v = this.value(r, m, f.applicant);
+      if (v.value === null) { notes.push(`${y} 年：${v.reason}`); continue; }
+      facts.push(this.fact(body, r, m, v, v.value, f.applicant));
+      cells.push(v.cells);
+    }
+    return { facts, notes, cells };
+  }
+
+  private trend(f: Frame, body: BodyInfo, now: Date): Answer {
+    if (!f.metrics.length) return answer('not_found', '要看哪一项数字的变化？例如「洪泽区历年收到多少申请」。');
+    let years: number[];
+    if (f.years.length || f.range || f.lastN) {
+      const ys = this.yearsFor(f, body, now);
+      if ('answer' in ys) return ys.answer;
+      years = ys.years;
+    } else years = body.years;
+    const { facts, notes } = this.series(f, body, years);
+    if (!facts.length) return answer('not_found', `${body.name}：${notes.join('；')}`);
+    const lines = facts.map((x, i) => {
+      const prev = facts[i - 1];
+      const d = prev ? x.value - prev.value : null;
+      return `· ${x.year} 年 ${fmt(x.value, x.unit)}${d !== null ? `（${d >= 0 ? '+' : ''}${fmt(d, '')}${prev.value ? `，${d >= 0 ? '+' : ''}${((d / prev.value) * 100).toFixed(1)}%` : ''}）` : ''}`;
+    });
+    return answer('answered', `${body.name} ${facts[0].label}：${this.echo(f)}\n${lines.join('\n')}${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`, facts);
+  }
+
+  private change(f: Frame, body: BodyInfo, now: Date): Answer {
+    if (!f.metrics.length) return answer('not_found', '要看哪一项数字的变化？例如「洪泽区申请量比上一年增加了多少」。');
+    let years: number[];
+    const given = [...new Set(f.years)].sort((a, b) => a - b);
+    if (given.length >= 2) years = [given[0], given[given.length - 1]];
+    else {
+      const last = given[0] ?? body.years[body.years.length - 1];
+      years = [last - 1, last];
+    }
+    const ys = this.yearsFor({ ...f, years, range: undefined, lastN: undefined, latest: false }, body, now);
+    if ('answer' in ys) return ys.answer;
+    const { facts, notes } = this.series(f, body, ys.years);
+    if (facts.length < 2) return answer('not_found', `${body.name}：${notes.join('；')}`);
+    const [a, b] = [facts[0], facts[facts.length - 1]];
+    const d = b.value - a.value;
+    const pct = a.value ? `，${d >= 0 ? '增长' : '下降'} ${Math.abs((d / a.value) * 100).toFixed(1)}%` : '';
+    const change: Fact = { ...b, metric: `change:${b.metric}`, label: `${b.label}（${b.year} 年较 ${a.year} 年）变化`, value: d };
+    const text = `${body.name} ${b.label}：${b.year} 年 ${fmt(b.value, b.unit)}，${a.year} 年 ${fmt(a.value, a.unit)}，${d >= 0 ? '增加' : '减少'} ${fmt(Math.abs(d), b.unit)}${pct}${this.echo(f)}\n${[b, a].map(sourceLine).join('\n')}`;
+    return answer('answered', text, [change, b, a]);
+  }
+
+  /** Bodies a ranking or a total runs over, and the year used. */
+  private population(f: Frame, now: Date): { bodies: BodyInfo[]; year: number; note: string } | { answer: Answer } {
+    let bodies = this.index.bodies;
+    if (f.regions.length) bodies = f.regions.flatMap((p) => this.index.inPlace(p));
+    if (f.bodies.length > 1) bodies = f.bodies.map((id) => this.index.byId(id)!);
+    if (!bodies.length) return { answer: answer('not_found', `库中没有${f.regions.map((p) => p.name).join('、')}的单位。\n${this.inventory()}`) };
+    const years = [...new Set(f.years)];
+    let year = years[0];
+    let note = '';
+    if (!year) {
+      const counts = new Map<number, number>();
+      for (const b of bodies) for (const y of b.years) counts.set(y, (counts.get(y) ?? 0) + 1);
+      year = [...counts].sort((a, b) => b[0] - a[0])[0]?.[0];
+      note = `（未指定年份，按 ${year} 年）`;
+    }
+    const withReport = bodies.filter((b) => b.years.includes(year));
+    if (!withReport.length) return { answer: answer('not_found', `库中没有 ${year} 年的报告${year >= now.getUTCFullYear() ? '（年度报告次年才发布）' : ''}。\n${this.inventory()}`) };
+    return { bodies: withReport, year, note };
+  }
+
+  private rank(f: Frame, now: Date): Answer {
+    const pop = this.population(f, now);
+    if ('answer' in pop) return pop.answer;
+    const rows: Fact[] = [];
+    const skipped: string[] = [];
+    for (const b of pop.bodies) {
+      const r = this.report(b.id, pop.year)!;
+      if (f.ratio && f.ratio !== 'share') {
+        const a = this.ratio({ ...f, bodies: [b.id] }, b, r, '');
+        if (a.facts[0]) rows.push(a.facts[0]); else skipped.push(b.name);
+        continue;
+      }
+      const v = this.value(r, f.metrics[0], f.applicant);
+      if (v.value === null) { skipped.push(`${b.name}（${v.reason}）`); continue; }
+      rows.push(this.fact(b, r, f.metrics[0], v, v.value, f.applicant));
+    }
+    if (!rows.length) return answer('not_found', `没有可比较的数字。${skipped.join('；')}`);
+    rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
+    const shown = f.topN ? rows.slice(0, f.topN) : rows;
+    const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : '库中各单位';
+    const head = `${pop.year} 年${region}${shown[0].label}${f.order === 'asc' ? '最少' : '最多'}的是 ${shown[0].org}（${fmt(shown[0].value, shown[0].unit)}）${pop.note}`;
+    const lines = shown.map((x, i) => `${i + 1}. ${x.org} ${fmt(x.value, x.unit)}`);
+    const caveat = '说明：区政府的报告可能已包含其下属部门，跨层级排名仅供参考。';
+    return answer('answered', `${head}\n${lines.join('\n')}${skipped.length ? `\n未计入：${skipped.join('；')}` : ''}\n${caveat}\n${sourceLine(shown[0])}`, shown);
+  }
+
+  private total(f: Frame, now: Date): Answer {
+    const pop = this.population(f, now);
+    if ('answer' in pop) return pop.answer;
+    const parts: Fact[] = [];
+    const skipped: string[] = [];
+    for (const b of pop.bodies) {
+      const r = this.report(b.id, pop.year)!;
+      const v = this.value(r, f.metrics[0], f.applicant);
+      if (v.value === null) { skipped.push(`${b.name}（${v.reason}）`); continue; }
+      parts.push(this.fact(b, r, f.metrics[0], v, v.value, f.applicant));
+    }
+    if (!parts.length) return answer('not_found', `没有可相加的数字。${skipped.join('；')}`);
+    const sum = parts.reduce((s, x) => s + x.value, 0);
+    const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : '库中所有单位';
+    const total: Fact = { ...parts[0], org: region, metric: `sum:${parts[0].metric}`, label: `${parts[0].label}合计`, value: sum, excerpt: parts.map((p) => `${p.org} ${fmt(p.value, p.unit)}`).join('；') };
+    const text = `${pop.year} 年${region}（${parts.length} 份报告）${parts[0].label}合计 ${fmt(sum, parts[0].unit)}${pop.note}\n${parts.map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`).join('\n')}${skipped.length ? `\n未计入：${skipped.join('；')}` : ''}\n说明：这是各报告数字直接相加；政府的报告可能已包含其部门的数字，可能重复计算。`;
+    return answer('answered', text, [total, ...parts]);
+  }
+
+  private list(f: Frame): Answer {
+    const years = [...new Set(f.years)];
+    const bodies = this.index.bodies.filter((b) => b.years.length && (!years.length || b.years.some((y) => years.includes(y))));
+    if (!bodies.length) return answer('not_found', `库中没有 ${years.join('、')} 年的报告。\n${this.inventory()}`);
+    const lines = bodies.map((b) => `· ${b.name}：${(years.length ? b.years.filter((y) => years.includes(y)) : b.years).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);
+    return answer('answered', `库中${years.length ? ` ${years.join('、')} 年` : ''}共有 ${bodies.length} 个单位的年度报告：\n${lines.join('\n')}`);
+  }
+
+  private inventory(): string {
+    const names = this.index.bodies.filter((b) => b.years.length).map((b) => `${b.name}（${b.years.join('、')}）`);
+    return `库中现有：${names.join('；')}`;
+  }
+
+  private reportFor(f: Frame, body: BodyInfo, now: Date): { r: ReportRow; note: string } | { answer: Answer } {
+    const ys = this.yearsFor(f, body, now);
+    if ('answer' in ys) return ys;
+    return { r: this.report(body.id, ys.years[ys.years.length - 1])!, note: ys.note };
+  }
+
+  private audit(f: Frame, body: BodyInfo, now: Date): Answer {
+    const rr = this.reportFor(f, body, now);
+    if ('answer' in rr) return rr.answer;
+    const { r, note } = rr;
+    const all = this.findings(r.id);
+    const serious = all.filter((x) => x.severity !== 'info');
+    if (!serious.length) {
+      return answer('answered', `${body.name} ${r.year} 年报告${note}：表三、表四的勾稽关系均成立，叙述中的数字与表格一致，未发现问题。${all.length ? `\n备注：${all.map((x) => x.message).join('；')}` : ''}`);
+    }
+    const lines = serious.map((x, i) => `${i + 1}. ${x.message}${x.excerpt ? `\n   原文：「${x.excerpt}」${x.page ? `（第${x.page}页）` : ''}` : ''}`);
+    return answer('answered', `${body.name} ${r.year} 年报告${note}发现 ${serious.length} 个问题：\n${lines.join('\n')}`, [], serious.map((x) => x.message));
+  }
+
+  private published(f: Frame, body: BodyInfo, now: Date): Answer {
+    const rr = this.reportFor(f, body, now);
+    if ('answer' in rr) return rr.answer;
+    const { r, note } = rr;
+    const kind = /人民政府$/.test(body.name) ? 'government' : 'department';
+    const deadline = `${r.year + 1}-${DEADLINES[kind]}`;
+    if (!r.published) return answer('answered', `${body.name} ${r.year} 年报告${note}中没有印出发布日期，无法判断是否按时发布（期限：${cnDate(deadline)}）。`);
+    const onTime = r.published <= deadline;
+    return answer('answered', `${body.name} ${r.year} 年度报告${note}的发布日期是 ${cnDate(r.published)}，${onTime ? '在' : '晚于'}规定期限 ${cnDate(deadline)}${onTime ? '之前，按时发布' : '，逾期发布'}。`);
+  }
+
+  private problems(f: Frame, body: BodyInfo, now: Date): Answer {
+    const rr = this.reportFor(f, body, now);
+    if ('answer' in rr) return rr.answer;
+    const { r, note } = rr;
+    const ps = this.store.passages(r.id).filter((p) => p.section === 'problems');
+    if (!ps.length) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“存在的主要问题及改进情况”部分。`);
+    const text = ps.map((p) => p.text).join('\n');
+    return answer('answered', `${body.name} ${r.year} 年报告${note}“存在的主要问题及改进情况”：\n${text.length > 1500 ? `${text.slice(0, 1500)}…` : text}\n（${r.source_file}${ps[0].page ? ` 第${ps[0].page}页` : ''}）`);
+  }
+
+  private narrative(f: Frame, body: BodyInfo, now: Date): Answer {
+    const rr = this.reportFor(f, body, now);
+    if ('answer' in rr) return rr.answer;
+    const { r, note } = rr;
+    const terms = searchTerms(f.keywords);
+    const hits = this.store.searchPassages(r.id, terms, 8);
+    const best = bestSentence(hits.map((h) => ({ ...h })), terms);
+    if (!best) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“${f.keywords.join('、')}”。${this.echo(f)}`);
+    if (f.wantsNumber) {
+      const n = numberNear(best.sentence, best.term, f.unit);
+      if (n) {
+        const fact: Fact = { org: body.name, year: r.year, metric: 'narrative', label: best.term, value: n.value, unit: n.unit, excerpt: best.sentence, source: { file: r.source_file, ...(best.page ? { page: best.page } : {}), ...(best.line ? { line: best.line } : {}) } };
+        return answer('answered', `${body.name} ${r.year} 年报告${note}：${best.term} ${fmt(n.value, n.unit)}${this.echo(f)}\n${sourceLine(fact)}`, [fact]);
+      }
+    }
+    return answer('answered', `${body.name} ${r.year} 年报告${note}中的相关内容：${this.echo(f)}\n「${best.sentence}」（${r.source_file}${best.page ? ` 第${best.page}页` : ''}）`);
+  }
+}
+
+/** Keywords → search terms: the words themselves and their 3-character pieces (trigram search needs ≥ 3). */
+function searchTerms(keywords: string[]): string[] {
+  const out = new Set<string>();
+  for (const k of keywords) {
+    out.add(k);
+    if (k.length > 4) for (let i = 0; i + 3 <= k.length; i += 2) out.add(k.slice(i, i + 3));
+  }
+  return [...out];
+}
+
+interface Hit { text: string; page: number | null; line: number | null }
+
+/** The sentence sharing the most characters pairs with the terms. */
+function bestSentence(hits: Hit[], terms: string[]): { sentence: string; term: string; page: number | null; line: number | null } | null {
+  const pairs = (s: string) => { const o = new Set<string>(); for (let i = 0; i + 1 < s.length; i++) o.add(s.slice(i, i + 2)); return o; };
+  const want = terms.map((t) => ({ t, p: pairs(t) }));
+  let best: { sentence: string; term: string; page: number | null; line: number | null; score: number } | null = null;
+  for (const h of hits) {
+    for (const sentence of h.text.split(/(?<=[。；;！？])/)) {
+      const have = pairs(sentence);
+      let score = 0;
+      let term = '';
+      let termScore = 0;
+      for (const w of want) {
+        const n = [...w.p].filter((x) => have.has(x)).length;
+        score += n;
+        if (n / Math.max(1, w.p.size) > termScore || (n / Math.max(1, w.p.size) === termScore && w.t.length > term.length)) { termScore = n / Math.max(1, w.p.size); term = w.t; }
+      }
+      if (score > 0 && (!best || score > best.score)) best = { sentence: sentence.trim(), term, page: h.page, line: h.line, score };
+    }
+  }
+  return best;
+}
+
+const NUMBER = /(\d+(?:\.\d+)?)\s*(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万)?/g;
+
+/** The number the sentence states for the term: the first after the term's best match (in the unit asked for, if any). */
+function numberNear(sentence: string, term: string, unit?: string): { value: number; unit: string } | null {
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < term.length; i++) {
+    const at = sentence.indexOf(term.slice(i, i + 2));
+    if (at >= 0) pairs.push(at + 2);
+  }
+  const from = pairs.length ? Math.max(...pairs) : 0;
+  const all = [...sentence.matchAll(NUMBER)].filter((m) => !/^(19|20)\d{2}$/.test(m[1]) || m[2]);
+  const after = all.filter((m) => m.index! >= from - 1);
+  const pick = (unit ? after.find((m) => m[2] === unit) : undefined) ?? after.find((m) => m[2]) ?? after[0] ?? (unit ? all.find((m) => m[2] === unit) : undefined);
+  return pick ? { value: Number(pick[1]), unit: pick[2] ?? '' } : null;
+}

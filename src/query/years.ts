@@ -1,0 +1,34 @@
+/** Years in a question: 2024, 2024年度, 24年, 2020至2024年, 近三年, 2020年和2024年 (relative words come from the lexicon scan). */
+import { smallNumber } from './text.js';
+
+export interface YearSpan { start: number; end: number; years?: number[]; range?: [number, number]; lastN?: number }
+
+const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'start' | 'end'> | null }[] = [
+  { re: /(20\d{2})年?度?(?:至|到|-|—|~|～)(20\d{2})年?度?/g, read: (m) => ({ range: [Number(m[1]), Number(m[2])] }) },
+  { re: /(?:近|最近|过去|前)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年/g, read: (m) => { const n = smallNumber(m[1]); return n && n <= 30 ? { lastN: n } : null; } },
+  { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
+  { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
+];
+
+export function findYears(text: string): YearSpan[] {
+  const spans: YearSpan[] = [];
+  const taken = (a: number, b: number) => spans.some((s) => a < s.end && b > s.start);
+  for (const p of PATTERNS) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
+      const start = m.index, end = m.index + m[0].length;
+      if (taken(start, end)) continue;
+      const v = p.read(m);
+      if (v) spans.push({ start, end, ...v });
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Blank out the year spans so the word scan does not see their digits. */
+export function maskSpans(text: string, spans: { start: number; end: number }[]): string {
+  const chars = [...text];
+  // spans index UTF-16 code units; questions are BMP text after normalisation
+  for (const s of spans) for (let i = s.start; i < s.end; i++) chars[i] = ' ';
+  return chars.join('');
+}
