@@ -449,7 +449,7 @@ export class QueryEngine {
     const best = bestSentence(hits.map((h) => ({ ...h })), terms);
     if (!best) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“${f.keywords.join('、')}”。${this.echo(f)}`);
     if (f.wantsNumber) {
-      const n = numberNear(best.sentence, best.term, f.unit);
+      const n = numberNear(best.sentence, f.keywords, f.unit);
       if (n) {
         const fact: Fact = { org: body.name, year: r.year, metric: 'narrative', label: best.term, value: n.value, unit: n.unit, excerpt: best.sentence, source: { file: r.source_file, ...(best.page ? { page: best.page } : {}), ...(best.line ? { line: best.line } : {}) } };
         return answer('answered', `${body.name} ${r.year} 年报告${note}：${best.term} ${fmt(n.value, n.unit)}${this.echo(f)}\n${sourceLine(fact)}`, [fact]);
@@ -495,14 +495,19 @@ function bestSentence(hits: Hit[], terms: string[]): { sentence: string; term: s
 
 const NUMBER = /(\d+(?:\.\d+)?)\s*(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万)?/g;
 
-/** The number the sentence states for the term: the first after the term's best match (in the unit asked for, if any). */
-function numberNear(sentence: string, term: string, unit?: string): { value: number; unit: string } | null {
+/**
+ * The number the sentence states for the question: the first after the last of the question's words in the
+ * sentence (in the unit asked for, if any). Words found whole count; otherwise their character pairs.
+ */
+function numberNear(sentence: string, terms: string[], unit?: string): { value: number; unit: string } | null {
+  const whole = terms.map((t) => { const at = sentence.lastIndexOf(t); return at >= 0 ? at + t.length : -1; }).filter((x) => x >= 0);
   const pairs: number[] = [];
-  for (let i = 0; i + 1 < term.length; i++) {
+  if (!whole.length) for (const term of terms) for (let i = 0; i + 1 < term.length; i++) {
     const at = sentence.indexOf(term.slice(i, i + 2));
     if (at >= 0) pairs.push(at + 2);
   }
-  const from = pairs.length ? Math.max(...pairs) : 0;
+  const ends = whole.length ? whole : pairs;
+  const from = ends.length ? Math.max(...ends) : 0;
   const all = [...sentence.matchAll(NUMBER)].filter((m) => !/^(19|20)\d{2}$/.test(m[1]) || m[2]);
   const after = all.filter((m) => m.index! >= from - 1);
   const pick = (unit ? after.find((m) => m[2] === unit) : undefined) ?? after.find((m) => m[2]) ?? after[0] ?? (unit ? all.find((m) => m[2] === unit) : undefined);

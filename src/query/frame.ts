@@ -125,8 +125,8 @@ export function parseFrame(question: string, lex: Lexicon, now: Date): Frame {
     }
   }
 
-  readMetrics(f, words);
   f.keywords = keywordsOf(masked, claimed);
+  readMetrics(f, words);
   const unit = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起)/.exec(text);
   if (unit && UNITS.includes(unit[1])) f.unit = unit[1];
   if (/谁.*少|哪个.*少|哪.*最少/.test(text) || has(f.cues, 'rank_asc')) f.order = 'asc';
@@ -163,7 +163,7 @@ function readMetrics(f: Frame, words: Word[]) {
   }
   if (f.ratio === 'review_correction_rate' && group && group !== 'review') f.ratio = 'litigation_correction_rate';
   if (group || (rcol && !metrics.length)) metrics.push(`review.${group ?? 'review'}.${rcol ?? 'total'}`);
-  if (doc || op) metrics.push(`active.${doc ?? 'normative_documents'}.${op ?? 'in_force'}`);
+  if (doc || (op && !f.keywords.length)) metrics.push(`active.${doc ?? 'normative_documents'}.${op ?? 'in_force'}`);
   // a group and one of its own rows: the row is meant (因保护第三方合法权益不予公开)
   const rows = metrics.filter((m) => m.startsWith('applications.'));
   let out = metrics.filter((m) => !(m.startsWith('group.') && rows.some((r) => groupOf(r) === m)));
@@ -192,7 +192,7 @@ function keywordsOf(masked: string, claimed: { start: number; end: number }[]): 
     let t = r.text;
     for (const p of STOP_PHRASES) t = t.split(p).join(' ');
     for (const part of t.replace(/[，。？！?!,.、：:；;（）()“”"'《》\[\]【】]/g, ' ').replace(/[的了吗呢吧啊呀么是有在年度]/g, ' ').split(/\s+/)) {
-      const k = part.replace(/^(共|全年|总|一共|发布了|了)/, '');
+      const k = part.replace(/^(共|全年|总|一共|了|[条篇次个件项份期场元])+/, '');
       if ([...k].length >= 2) out.push(k);
     }
   }

@@ -77,7 +77,7 @@ export const WORDS: [string, Word][] = [
   // table A
   ...w('规章', { k: 'doc', id: 'rules' }),
   ...w('规范性文件|行政规范性文件|红头文件', { k: 'doc', id: 'normative_documents' }),
-  ...w('制发|制定|发布了|印发|新制作|出台', { k: 'docop', id: 'issued' }),
+  ...w('制发|制定|印发|新制作|出台', { k: 'docop', id: 'issued' }),
   ...w('废止|废除|废止了', { k: 'docop', id: 'repealed' }),
   ...w('现行有效|有效的|仍有效|现行', { k: 'docop', id: 'in_force' }),
   ...w('行政许可|许可', { k: 'metric', id: 'active.licensing' }),
