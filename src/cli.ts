@@ -57,7 +57,7 @@ export function buildCli(): Command {
       await withApp(opts.db, async (app) => {
         await syncBundled(app);
         const engine = new QueryEngine(app.store, () => now ?? new Date());
-        if (opts.jsonl) return answerLines(engine, now);
+        if (opts.jsonl) { engine.warm(); return answerLines(engine, now); }
         const q = words.join(' ').trim();
         if (!q) throw new CommanderError(2, 'nianbao.usage', 'error: give a question, or --jsonl');
         const a = engine.ask(q, { now: now ?? new Date() });

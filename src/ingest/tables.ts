@@ -13,6 +13,14 @@ const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五�
 const HEADER_WORDS = /自然人|商业企业|科研机构|申请人情况|法人或其他组织|结果维持|尚未审结/;
 const valueCell = (c: string) => isNumberCell(c) || isBlankish(c);
 const excerptOf = (lines: DocLine[]) => lines.map(lineText).join(' / ').slice(0, 400);
+/** The end of an accumulated label: from its last item marker (一、 （二） 3.) on, at most 60 characters. */
+function tailLabel(label: string): string {
+  const t = label.replace(/\s+/g, '');
+  let at = -1;
+  for (const m of t.matchAll(/[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．](?!\d)/g)) at = m.index!;
+  const tail = at >= 0 ? t.slice(at) : t;
+  return tail.length > 60 ? tail.slice(-60) : tail;
+}
 
 /** Split lines into stretches of real-table rows (of at least `minWidth` columns) and loose lines. */
 function stretches(lines: DocLine[], minWidth: number): { grid: boolean; lines: DocLine[] }[] {
@@ -57,7 +65,11 @@ export function rowCandidates(lines: DocLine[], width: number, isRowLabel: (labe
       ...misfits.filter((m) => m.values.length >= 2).map((m) => ({ run: m, raw: null })),
     ].sort((a, b) => a.run.page - b.run.page || a.run.firstLine - b.run.firstLine);
     for (const { run, raw } of all) {
-      out.push({ label: run.before + run.after, raw, page: run.page, line: run.firstLine, excerpt: excerptOf(run.lines) });
+      const label = run.before + run.after;
+      // the excerpt shows the row's own label with its numbers, even when they stand on separate lines
+      const sameLine = run.lines.length === 1 && lineTokens(run.lines[0]).some((t) => t.kind === 'text');
+      const excerpt = sameLine ? excerptOf(run.lines) : `${tailLabel(label)} ${run.values.map((t) => t.raw || '␣').join(' ')}`.trim();
+      out.push({ label, raw, page: run.page, line: run.firstLine, excerpt });
     }
   }
   return out;
@@ -130,12 +142,13 @@ export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'sp
 /** Table C: the 15-number row. */
 export function reviewRow(lines: DocLine[]): RowCand | null {
   const cands = rowCandidates(lines, 15, () => false).filter((c) => c.raw);
-  if (cands[0]) return cands[0];
+  if (cands[0]) return { ...cands[0], excerpt: `行政复议、行政诉讼：${cands[0].raw!.map((x) => x || '␣').join(' ')}` };
   // the three groups printed as three small tables of five
   const fives = rowCandidates(lines, 5, () => false).filter((c) => c.raw);
   if (fives.length < 3) return null;
   const [a, b, c] = fives;
-  return { label: a.label, raw: [...a.raw!, ...b.raw!, ...c.raw!], page: a.page, line: a.line, excerpt: [a, b, c].map((x) => x.excerpt).join(' / ') };
+  const raw = [...a.raw!, ...b.raw!, ...c.raw!];
+  return { label: a.label, raw, page: a.page, line: a.line, excerpt: `行政复议、行政诉讼：${raw.map((x) => x || '␣').join(' ')}` };
 }
 
 export function reviewTable(row: RowCand, narrativeReview: number | undefined): TableResult {

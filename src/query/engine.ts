@@ -9,7 +9,15 @@ import { ChatContexts, mergeWithContext } from './context.js';
 import { Lexicon, parseFrame, type Frame } from './frame.js';
 import type { Applicant } from './lexicon.js';
 import { applicantLabel, metric, RATIOS, type CellRef } from './metrics.js';
-import { DEADLINES } from '../ingest/template.js';
+import { ACTIVE_ROWS, DEADLINES, type Format } from '../ingest/template.js';
+
+/** Table A figures are labelled as the report's own template prints them (2019: 对外公开总数量, 2021: 现行有效件数). */
+function activeLabel(format: string, refs: CellRef[]): string | null {
+  if (refs.length !== 1 || refs[0].table !== 'active') return null;
+  const row = ACTIVE_ROWS[format as Format]?.find((d) => d.key === refs[0].row);
+  const i = row?.columns.indexOf(refs[0].col) ?? -1;
+  return row && i >= 0 ? `${row.label}${row.columnLabels[i].replace(/（.*）$/, '')}` : null;
+}
 
 export interface AskOptions { chat?: string; now?: Date }
 
@@ -46,6 +54,14 @@ export class QueryEngine {
     this.lex = new Lexicon(this.index);
     this.cellCache.clear();
     this.findingCache.clear();
+  }
+
+  /** Load every active report's cells and run each code path once, so the first real question is not the slow one. */
+  warm(): void {
+    for (const r of this.reports) { this.cells(r.id); this.findings(r.id); }
+    const b = this.index.bodies.find((x) => x.years.length);
+    if (!b) return;
+    for (const q of [`${b.name}收到多少申请`, `${b.name}的公开率`, `${b.name}网站发布信息多少条`, '哪个单位收到的申请最多', '番愚收到多少申请']) this.ask(q);
   }
 
   get bodies(): BodyInfo[] { return this.index.bodies; }
@@ -163,9 +179,11 @@ export class QueryEngine {
     for (const alt of def.alternatives(col)) {
       const found = alt.map(get);
       if (found.some((c) => !c || c.status === 'missing')) continue;
+      const printed = activeLabel(r.format, alt);
+      const label2 = printed ?? label;
       const unknown = found.filter((c) => c!.value === null);
-      if (unknown.length) return { value: null, cells: found as CellRow[], label, unit: def.unit, reason: `报告中这一格${unknown[0]!.status === 'unreadable' ? '无法确定地读出' : '是空白，且不能按 0 计'}（原文：${unknown[0]!.raw || '空白'}）` };
-      return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label, unit: def.unit };
+      if (unknown.length) return { value: null, cells: found as CellRow[], label: label2, unit: def.unit, reason: `报告中这一格${unknown[0]!.status === 'unreadable' ? '无法确定地读出' : '是空白，且不能按 0 计'}（原文：${unknown[0]!.raw || '空白'}）` };
+      return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label: label2, unit: def.unit };
     }
     return { value: null, cells: [], label, unit: def.unit, reason: `${r.year} 年的报告模板中没有“${label}”这一项` };
   }
@@ -362,7 +380,8 @@ export class QueryEngine {
     rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
     const shown = f.topN ? rows.slice(0, f.topN) : rows;
     const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : '库中各单位';
-    const head = `${pop.year} 年${region}${shown[0].label}${f.order === 'asc' ? '最少' : '最多'}的是 ${shown[0].org}（${fmt(shown[0].value, shown[0].unit)}）${pop.note}`;
+    const most = shown[0].unit === '%' ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
+    const head = `${pop.year} 年${region}${shown[0].label}${most}的是 ${shown[0].org}（${fmt(shown[0].value, shown[0].unit)}）${pop.note}`;
     const lines = shown.map((x, i) => `${i + 1}. ${x.org} ${fmt(x.value, x.unit)}`);
     const caveat = '说明：区政府的报告可能已包含其下属部门，跨层级排名仅供参考。';
     return answer('answered', `${head}\n${lines.join('\n')}${skipped.length ? `\n未计入：${skipped.join('；')}` : ''}\n${caveat}\n${sourceLine(shown[0])}`, shown);

@@ -96,13 +96,18 @@ export function parseFrame(question: string, lex: Lexicon, now: Date): Frame {
     const placeOnly = [...new Set(n.entries.filter((e) => e.k === 'body' && e.placeOnly).map((e) => (e as { id: number }).id))];
     if (exact.length === 1) { pushBody(f, exact[0]); continue; }
     if (exact.length > 1) { f.ambiguous = exact; continue; }
-    const inPlaces = [...new Set([...placeOnly, ...places.flatMap((p) => lex.bodies.inPlace(p).map((b) => b.id))])];
     if (aggregate && places.length) { f.regions.push(...places.slice(0, 1)); continue; }
-    if (inPlaces.length === 1) pushBody(f, inPlaces[0]);
+    const place = places[0];
+    const below = place ? lex.bodies.inPlace(place).map((b) => b.id) : [];
+    const direct = [...new Set([...placeOnly, ...below.filter((id) => place && lex.bodies.byId(id)!.region.at(-1) === place.name)])];
+    const govs = direct.filter((id) => lex.bodies.byId(id)?.kind === 'government');
+    const inPlaces = [...new Set([...placeOnly, ...below])];
+    if (inPlaces.length === 1 && direct.length === 1) pushBody(f, inPlaces[0]);
+    else if (govs.length === 1 && (direct.length === 1 || inPlaces.every((id) => id === govs[0] || !sameDeepPlace(lex, id, govs[0])))) pushBody(f, govs[0]);
+    else if (place && below.length > 0 && direct.length === 0) f.regions.push(place); // 江苏省, 广州市: the area, not one body
     else if (inPlaces.length > 1) {
-      // 番禺 names the district's government when there is one and nothing else on file there is named by the place
-      const govs = placeOnly.filter((id) => lex.bodies.byId(id)?.kind === 'government');
-      if (govs.length === 1 && inPlaces.every((id) => id === govs[0] || !sameDeepPlace(lex, id, govs[0]))) pushBody(f, govs[0]);
+      if (direct.length === 1 && below.length === 1) pushBody(f, direct[0]);
+      else if (direct.length && below.length > direct.length && !direct.some((id) => lex.bodies.byId(id)?.kind === 'government')) f.regions.push(place!);
       else f.ambiguous = inPlaces;
     } else if (places.length) f.unknownPlaces.push(places[0]);
   }

@@ -42,9 +42,10 @@ export class Store {
                         WHERE r.superseded_by IS NULL AND c.tbl = ? AND c.row_key = ? AND c.col_key = ?`),
       passageInsert: p('INSERT INTO passages (report_id, section, page, line, text) VALUES (?, ?, ?, ?, ?)'),
       passagesOf: p('SELECT report_id, section, page, line, text FROM passages WHERE report_id = ? ORDER BY id'),
-      passageFts: p(`SELECT p.report_id, p.section, p.page, p.line, p.text FROM passages_fts f JOIN passages p ON p.id = f.rowid
-                     WHERE passages_fts MATCH ? AND p.report_id = ? ORDER BY rank LIMIT ?`),
-      passageLike: p(`SELECT report_id, section, page, line, text FROM passages WHERE report_id = ? AND text LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`),
+      // one term at a time: the report filter outside the MATCH keeps this at ~0.05 ms a term
+      passageFts: p(`SELECT id, report_id, section, page, line, text FROM passages
+                     WHERE report_id = ? AND id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)`),
+      passageLike: p(`SELECT id, report_id, section, page, line, text FROM passages WHERE report_id = ? AND text LIKE ? ESCAPE '\\'`),
       findingInsert: p('INSERT INTO findings (report_id, rule, severity, message, excerpt, page, cells) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       findingsOf: p('SELECT * FROM findings WHERE report_id = ? ORDER BY id'),
       claimInsert: p('INSERT INTO claims (report_id, metric, value, sentence, page) VALUES (?, ?, ?, ?, ?)'),
@@ -110,19 +111,23 @@ export class Store {
   }
   passages(reportId: number): PassageHit[] { return this.s.passagesOf.all(reportId) as PassageHit[]; }
 
-  /** Full-text search (trigram FTS5) for terms of three characters or more, LIKE for shorter ones. */
+  /**
+   * Passages of one report holding the most of the terms (longer terms weigh more): trigram FTS5 for terms of
+   * three characters or more, LIKE for shorter ones.
+   */
   searchPassages(reportId: number, terms: string[], limit = 5): PassageHit[] {
-    const long = terms.filter((t) => [...t].length >= 3);
-    if (long.length) {
-      const q = long.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
-      const hits = this.s.passageFts.all(q, reportId, limit) as PassageHit[];
-      if (hits.length) return hits;
+    const score = new Map<number, { hit: PassageHit; score: number }>();
+    for (const t of new Set(terms.filter((x) => x.trim()))) {
+      const rows = ([...t].length >= 3
+        ? this.s.passageFts.all(reportId, `"${t.replace(/"/g, '""')}"`)
+        : this.s.passageLike.all(reportId, `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)) as (PassageHit & { id: number })[];
+      for (const { id, ...hit } of rows) {
+        const cur = score.get(id) ?? { hit, score: 0 };
+        cur.score += [...t].length;
+        score.set(id, cur);
+      }
     }
-    for (const t of terms) {
-      const hits = this.s.passageLike.all(reportId, `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`, limit) as PassageHit[];
-      if (hits.length) return hits;
-    }
-    return [];
+    return [...score.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((x) => x.hit);
   }
 
   source(sha: string): { sha256: string; file: string; status: string; reason: string | null } | undefined {
