@@ -1,0 +1,224 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { ingestFile } from '../../src/ingest/pipeline.js';
+import type { QueryEngine } from '../../src/query/engine.js';
+import { FIX } from '../helpers/cases.js';
+import { bundledEngine, JINLIN, NOW, PANYU, truth, WUJIANG, XZB20, XZB24 } from '../helpers/engine.js';
+
+let app: App & { dir: string };
+let engine: QueryEngine;
+beforeAll(async () => { ({ app, engine } = await bundledEngine()); });
+afterAll(async () => { await app.close(); });
+
+const ask = (q: string, chat?: string) => engine.ask(q, { chat, now: NOW });
+const TOTAL = 6;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('lookups answer with the number, the full name, the year and the source line', () => {
+  const p = truth(PANYU);
+  it.each([
+    ['番禺2024年收到多少政府信息公开申请？', p.applications.new_received[TOTAL]],
+    ['番禺区2024年自然人提出了多少申请', p.applications.new_received[0]],
+    ['番禺2024年商业企业申请数量', p.applications.new_received[1]],
+    ['番禺2024年法人或其他组织申请多少', sum(p.applications.new_received.slice(1, 6))],
+    ['番禺2024年不予公开共多少件', sum(Object.entries(p.applications).filter(([k]) => k.startsWith('denied_')).map(([, v]) => v[TOTAL]))],
+    ['番禺2024年无法提供的申请一共多少', sum(Object.entries(p.applications).filter(([k]) => k.startsWith('unavailable_')).map(([, v]) => v[TOTAL]))],
+    ['番禺2024年被申请行政复议多少件', p.review_litigation.review[4]],
+    ['番禺2024年行政复议结果纠正的有几件', p.review_litigation.review[1]],
+    ['番禺区2024年行政许可处理决定数量是多少', p.active.licensing.decisions],
+    ['番禺2024年行政事业性收费金额是多少', p.active.fees.amount_10k_yuan],
+  ])('%s = %d', (q, value) => {
+    const a = ask(q);
+    expect(a.status).toBe('answered');
+    expect(a.facts[0].value).toBe(value);
+    expect(a.facts[0].org).toBe(p.org);
+    expect(a.facts[0].year).toBe(2024);
+    expect(a.text).toContain(p.org);
+    expect(a.text).toContain('2024');
+    expect(a.text.split('\n')[0]).toContain(String(value));
+    expect(a.facts[0].excerpt.length).toBeGreaterThan(0);
+    expect(a.facts[0].source.file).toBe(`${PANYU}.txt`);
+  });
+
+  it('other bodies and the old template', () => {
+    expect(ask('协作办2020年政府集中采购总金额是多少').facts[0].value).toBe(truth(XZB20).active.procurement.amount_10k_yuan);
+    expect(ask('协作办2024年予以公开几件').facts[0].value).toBe(truth(XZB24).applications.granted[TOTAL]);
+    expect(ask('武江2024年结转到下年度的申请有几件').facts[0].value).toBe(truth(WUJIANG).applications.carried_forward[TOTAL]);
+    expect(ask('金林区现行有效的行政规范性文件有多少件').facts[0].value).toBe(truth(JINLIN).active.normative_documents.in_force);
+  });
+
+  it('with no year, the latest report is used and the answer says so', () => {
+    const a = ask('番禺区收到多少政府信息公开申请');
+    expect(a.facts[0].year).toBe(2024);
+    expect(a.text).toMatch(/未指定年份.*2024/);
+  });
+
+  it('a guessed body is echoed', () => {
+    const a = ask('番愚2024年收到多少申请');
+    expect(a.status).toBe('answered');
+    expect(a.text).toContain('按“广州市番禺区人民政府”理解“番愚”');
+  });
+
+  it('findings that touch the cells used come as warnings (番禺 2024 行政诉讼: narrative 3, table 0)', () => {
+    const a = ask('番禺2024年行政诉讼多少件');
+    expect(a.facts[0].value).toBe(0);
+    expect(a.warnings.join('\n')).toMatch(/3/);
+    expect(a.warnings.join('\n')).toMatch(/诉讼/);
+  });
+});
+
+describe('derived figures show the formula and its parts', () => {
+  const p = truth(PANYU).applications;
+  it('公开率', () => {
+    const a = ask('番禺2024年的公开率是多少');
+    const want = (p.granted[TOTAL] + p.partial[TOTAL]) / p.total_processed[TOTAL];
+    expect(a.facts[0].value).toBeCloseTo(want, 10);
+    expect(a.text).toContain('公式');
+    expect(a.text).toContain(String(p.total_processed[TOTAL]));
+    expect(a.facts.map((f) => f.value)).toEqual(expect.arrayContaining([p.granted[TOTAL], p.partial[TOTAL], p.total_processed[TOTAL]]));
+  });
+  it('复议纠错率', () => {
+    const r = truth(PANYU).review_litigation.review;
+    expect(ask('番禺2024年复议纠错率').facts[0].value).toBeCloseTo(r[1] / (r[4] - r[3]), 10);
+  });
+  it('a zero denominator is said, not divided', () => {
+    const a = ask('番禺2024年诉讼纠错率');
+    expect(a.facts).toEqual([]);
+    expect(a.text).toMatch(/分母为 0/);
+  });
+});
+
+describe('compare, change, rank, totals', () => {
+  it('two bodies, the larger first', () => {
+    const a = ask('番禺和武江2024年谁收到的申请多');
+    expect(a.facts.map((f) => f.org)).toEqual(['广州市番禺区人民政府', '韶关市武江区人民政府办公室']);
+  });
+  it('two years of one body', () => {
+    const a = ask('对比洪泽区2023年和2024年的申请量');
+    expect(a.facts.map((f) => f.year)).toEqual([2023, 2024]);
+  });
+  it('change over the previous year', () => {
+    const a = ask('洪泽区申请量比上一年增加了多少（2024年）');
+    expect(a.facts[0].value).toBe(a.facts[1].value - a.facts[2].value);
+    expect(a.facts[1].year).toBe(2024);
+    expect(a.facts[2].year).toBe(2023);
+  });
+  it('a ranking over every body with a 2024 report, largest first', () => {
+    const a = ask('2024年各单位收到申请数量排名');
+    const values = a.facts.map((f) => f.value);
+    expect(values).toEqual([...values].sort((x, y) => y - x));
+    expect(a.facts).toHaveLength(engine.bodies.filter((b) => b.years.includes(2024)).length);
+    expect(a.facts[0].org).toBe('广州市番禺区人民政府');
+  });
+  it('前三 keeps three', () => {
+    expect(ask('2024年各单位行政处罚排名前三').facts).toHaveLength(3);
+  });
+  it('a total over a region adds its bodies and says it may double count', () => {
+    const a = ask('广州市2024年各单位合计收到多少申请');
+    expect(a.facts[0].value).toBe(truth(PANYU).applications.new_received[TOTAL] + truth(XZB24).applications.new_received[TOTAL]);
+    expect(a.text).toMatch(/重复/);
+  });
+});
+
+describe('narrative, audit, publication, lists', () => {
+  it('a number stated in the text comes with its sentence', () => {
+    const a = ask('协作办2024年网站总浏览量是多少');
+    expect(a.status).toBe('answered');
+    expect(a.facts[0].value).toBe(579727);
+    expect(a.facts[0].excerpt).toContain('579727');
+  });
+  it('the problems section', () => {
+    const a = ask('番禺区存在的主要问题是什么');
+    expect(a.text).toContain('依申请公开工作有待进一步提升');
+  });
+  it('audit questions answer from the findings with evidence', () => {
+    const a = ask('洪泽区2023年报告有没有数据问题');
+    expect(a.text).toMatch(/复议/);
+    expect(a.text).toMatch(/原文/);
+  });
+  it('publication date and deadline', () => {
+    const a = ask('武江区的年报是哪天发布的');
+    expect(a.text).toContain('2025年1月24日');
+    expect(a.text).toContain('按时');
+  });
+  it('the list names every body on file', () => {
+    const a = ask('数据库里有哪些报告？');
+    for (const b of engine.bodies) expect(a.text).toContain(b.name);
+  });
+});
+
+describe('never a wrong number', () => {
+  it.each([
+    ['天河区2024年收到多少申请', /天河区/],
+    ['番禺2019年收到多少申请', /2024/],
+    ['番禺2025年收到多少申请', /次年/],
+    ['番禺2024年上半年收到多少申请', /全年/],
+    ['协作办2020年行政事业性收费金额', /模板/],
+  ])('%s → not found, with what is available', (q, says) => {
+    const a = ask(q);
+    expect(a.status).not.toBe('answered');
+    expect(a.facts).toEqual([]);
+    expect(a.text).toMatch(says);
+  });
+  it.each([
+    ['今天天气怎么样'],
+    ['番禺2024年的GDP是多少'],
+    ["1' OR '1'='1; DROP TABLE cells; --"],
+    ['<b>bold</b><script>alert(1)</script>'],
+    ['😀😀😀'],
+    ['申'.repeat(10_000)],
+    [''],
+  ])('%s → no answer, no fact, no crash', (q) => {
+    const a = ask(q);
+    expect(a.status).not.toBe('answered');
+    expect(a.facts).toEqual([]);
+  });
+  it('the store is intact after hostile questions', () => {
+    expect(ask('番禺2024年收到多少申请').facts[0].value).toBe(truth(PANYU).applications.new_received[TOTAL]);
+  });
+});
+
+describe('follow-ups in the same chat', () => {
+  it('year, metric, column and body are carried over', () => {
+    const c = 'chat-a';
+    expect(ask('洪泽区2024年收到多少申请', c).facts[0].value).toBe(95);
+    const y = ask('那2023年呢', c);
+    expect([y.facts[0].year, y.facts[0].org]).toEqual([2023, '淮安市洪泽区人民政府']);
+    expect(ask('其中部分公开多少', c).facts[0]).toMatchObject({ year: 2023, metric: 'applications.partial' });
+    const p = ask('番禺呢', c);
+    expect(p.status).toBe('not_found'); // 番禺 has no 2023 report
+  });
+  it('自然人呢 changes the column; 武江区呢 the body; 和2023年比呢 compares', () => {
+    const c = 'chat-b';
+    ask('番禺2024年收到多少申请', c);
+    expect(ask('自然人呢', c).facts[0].value).toBe(truth(PANYU).applications.new_received[0]);
+    expect(ask('武江区呢', c).facts[0].org).toBe('韶关市武江区人民政府办公室');
+    ask('洪泽区2024年收到多少申请', c);
+    expect(ask('和2023年比呢', c).facts.map((f) => f.year).sort()).toEqual([2023, 2024]);
+  });
+  it('chats do not share context, and context expires after 30 minutes', () => {
+    ask('洪泽区2024年收到多少申请', 'chat-c');
+    expect(ask('那2023年呢', 'chat-d').status).not.toBe('answered');
+    const later = new Date(NOW.getTime() + 31 * 60_000);
+    expect(engine.ask('那2023年呢', { chat: 'chat-c', now: later }).status).not.toBe('answered');
+  });
+});
+
+describe('two bodies fit: ask which', () => {
+  it('a district government and its office', async () => {
+    const src = readFileSync(join(FIX, 'seeds', `${PANYU}.txt`), 'utf8').replace('广州市番禺区人民政府 2024 年', '广州市番禺区人民政府办公室 2024 年');
+    const file = join(app.dir, 'panyu-office.txt');
+    writeFileSync(file, src);
+    const o = await ingestFile(file, app.ingest);
+    expect(o.status).toBe('ingested');
+    engine.refresh();
+    const a = ask('番禺2024年收到多少申请');
+    expect(a.status).toBe('clarify');
+    expect(a.facts).toEqual([]);
+    expect(a.options!.map((x) => x.label).sort()).toEqual(['广州市番禺区人民政府', '广州市番禺区人民政府办公室']);
+    // naming the office picks it
+    expect(ask('番禺区政府办2024年收到多少申请').facts[0].org).toBe('广州市番禺区人民政府办公室');
+  });
+});
