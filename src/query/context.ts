@@ -24,6 +24,11 @@ export class ChatContexts {
     if (c) { this.map.delete(from); this.map.set(to, c); }
   }
 
+  /** Every context whose key starts with `fromPrefix` moves to `toPrefix` (a group's users, when the group migrates). */
+  moveAll(fromPrefix: string, toPrefix: string): void {
+    for (const k of [...this.map.keys()]) if (k.startsWith(fromPrefix)) this.move(k, toPrefix + k.slice(fromPrefix.length));
+  }
+
   clear(chat: string): void { this.map.delete(chat); }
 }
 

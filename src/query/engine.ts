@@ -6,7 +6,7 @@ import type { Store, CellRow, ReportRow, FindingRow } from '../store/store.js';
 import { BodyIndex, type BodyInfo } from './bodies.js';
 import { answer, cnDate, fmt, sourceLine, type Answer, type Fact } from './answer.js';
 import { ChatContexts, mergeWithContext } from './context.js';
-import { Lexicon, parseFrame, type Frame } from './frame.js';
+import { decideIntent, Lexicon, parseFrame, type Frame } from './frame.js';
 import type { Applicant } from './lexicon.js';
 import { applicantLabel, metric, RATIOS, type CellRef } from './metrics.js';
 import { ACTIVE_ROWS, DEADLINES, type Format } from '../ingest/template.js';
@@ -19,7 +19,31 @@ function activeLabel(format: string, refs: CellRef[]): string | null {
   return row && i >= 0 ? `${row.label}${row.columnLabels[i].replace(/（.*）$/, '')}` : null;
 }
 
-export interface AskOptions { chat?: string; now?: Date }
+export interface AskOptions { chat?: string; now?: Date; /** the body chosen from a clarifying question */ bodyId?: number }
+
+/** The figures of a report card (/report) and of a side-by-side comparison (/compare). */
+const CARD: { metric: string; group: string }[] = [
+  { metric: 'applications.new_received', group: '表三 依申请' },
+  { metric: 'applications.carried_over', group: '表三 依申请' },
+  { metric: 'applications.granted', group: '表三 依申请' },
+  { metric: 'applications.partial', group: '表三 依申请' },
+  { metric: 'group.denied', group: '表三 依申请' },
+  { metric: 'group.unavailable', group: '表三 依申请' },
+  { metric: 'group.rejected', group: '表三 依申请' },
+  { metric: 'group.other', group: '表三 依申请' },
+  { metric: 'applications.total_processed', group: '表三 依申请' },
+  { metric: 'applications.carried_forward', group: '表三 依申请' },
+  { metric: 'review.review.total', group: '表四 复议诉讼' },
+  { metric: 'review.review.corrected', group: '表四 复议诉讼' },
+  { metric: 'review.litigation.total', group: '表四 复议诉讼' },
+  { metric: 'review.litigation.corrected', group: '表四 复议诉讼' },
+  { metric: 'active.normative_documents.issued', group: '表二 主动公开' },
+  { metric: 'active.normative_documents.in_force', group: '表二 主动公开' },
+  { metric: 'active.licensing', group: '表二 主动公开' },
+  { metric: 'active.penalty', group: '表二 主动公开' },
+  { metric: 'active.coercion', group: '表二 主动公开' },
+  { metric: 'active.fees', group: '表二 主动公开' },
+];
 
 interface Value { value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string }
 
@@ -73,10 +97,71 @@ export class QueryEngine {
     if (!q.trim()) return answer('unsupported', `请提出一个问题。\n${HELP}`);
     const parsed = parseFrame(q, this.lex, now);
     const prev = opts.chat ? this.contexts.get(opts.chat, now) : undefined;
-    const frame = prev ? mergeWithContext(parsed, prev) : parsed;
+    let frame = prev ? mergeWithContext(parsed, prev) : parsed;
+    if (opts.bodyId !== undefined && this.index.byId(opts.bodyId)) {
+      frame = { ...frame, bodies: [opts.bodyId], ambiguous: null, regions: [], unknownPlaces: [] };
+      frame.intent = decideIntent(frame);
+    }
     const a = this.run(frame, now);
     if (opts.chat && a.status !== 'unsupported') this.contexts.set(opts.chat, frame, now);
     return a;
+  }
+
+  /** /report 机关 [年份], /audit 机关 [年份], /compare 机关A 机关B [年份]: the argument names bodies and years. */
+  command(kind: 'report' | 'audit' | 'compare', arg: string, opts: AskOptions = {}): Answer {
+    const now = opts.now ?? this.clock();
+    const f = parseFrame(arg, this.lex, now);
+    if (opts.bodyId !== undefined && this.index.byId(opts.bodyId)) { f.bodies = [opts.bodyId]; f.ambiguous = null; }
+    if (kind === 'compare') {
+      if (f.bodies.length < 2) return answer('not_found', `请给出两个单位，例如：/compare 番禺 武江 2024\n${this.inventory()}`);
+      return this.compareCard(f, now);
+    }
+    f.intent = kind === 'audit' ? 'audit' : 'lookup';
+    const who = this.whichBody(f);
+    if ('answer' in who) return who.answer;
+    return kind === 'audit' ? this.audit(f, who.body, now) : this.card(f, who.body, now);
+  }
+
+  private card(f: Frame, body: BodyInfo, now: Date): Answer {
+    const rr = this.reportFor(f, body, now);
+    if ('answer' in rr) return rr.answer;
+    const { r, note } = rr;
+    const facts: Fact[] = [];
+    const lines: string[] = [`${body.name} ${r.year} 年度报告${note}`];
+    let group = '';
+    for (const item of CARD) {
+      const v = this.value(r, item.metric);
+      if (v.value === null) continue;
+      if (item.group !== group) { group = item.group; lines.push(`【${group}】`); }
+      lines.push(`· ${v.label} ${fmt(v.value, v.unit)}`);
+      facts.push(this.fact(body, r, item.metric, v, v.value));
+    }
+    const rate = this.ratio({ ...f, ratio: 'open_rate', metrics: [] }, body, r, '');
+    if (rate.facts[0]) lines.push(`· 公开率 ${fmt(rate.facts[0].value, '%')}（(予以公开 + 部分公开) ÷ 办理结果总计）`);
+    const serious = this.findings(r.id).filter((x) => x.severity !== 'info');
+    lines.push(`【审核】${serious.length ? `发现 ${serious.length} 个问题，用 /audit 查看` : '未发现问题'}`);
+    lines.push(`【发布日期】${r.published ? cnDate(r.published) : '报告中未印出'}`);
+    lines.push(`来源：${r.source_file}`);
+    return answer('answered', lines.join('\n'), facts);
+  }
+
+  private compareCard(f: Frame, now: Date): Answer {
+    const cols: { body: BodyInfo; r: ReportRow }[] = [];
+    for (const id of f.bodies.slice(0, 4)) {
+      const body = this.index.byId(id)!;
+      const rr = this.reportFor({ ...f, years: f.years.slice(0, 1) }, body, now);
+      if ('answer' in rr) return rr.answer;
+      cols.push({ body, r: rr.r });
+    }
+    const facts: Fact[] = [];
+    const lines = [`对比：${cols.map((c) => `${c.body.name}（${c.r.year}）`).join(' / ')}`];
+    for (const item of CARD) {
+      const vs = cols.map((c) => this.value(c.r, item.metric));
+      if (vs.every((v) => v.value === null)) continue;
+      lines.push(`· ${vs[0].label}：${vs.map((v) => (v.value === null ? '—' : fmt(v.value, v.unit))).join(' / ')}`);
+      vs.forEach((v, i) => { if (v.value !== null) facts.push(this.fact(cols[i].body, cols[i].r, item.metric, v, v.value)); });
+    }
+    return answer('answered', lines.join('\n'), facts);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -456,7 +541,7 @@ export class QueryEngine {
     const ps = this.store.passages(r.id).filter((p) => p.section === 'problems');
     if (!ps.length) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“存在的主要问题及改进情况”部分。`);
     const text = ps.map((p) => p.text).join('\n');
-    return answer('answered', `${body.name} ${r.year} 年报告${note}“存在的主要问题及改进情况”：\n${text.length > 1500 ? `${text.slice(0, 1500)}…` : text}\n（${r.source_file}${ps[0].page ? ` 第${ps[0].page}页` : ''}）`);
+    return answer('answered', `${body.name} ${r.year} 年报告${note}“存在的主要问题及改进情况”：\n${text}\n（${r.source_file}${ps[0].page ? ` 第${ps[0].page}页` : ''}）`);
   }
 
   private narrative(f: Frame, body: BodyInfo, now: Date): Answer {

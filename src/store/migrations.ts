@@ -87,4 +87,17 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'telegram chats',
+    sql: `
+      CREATE TABLE chats (
+        id INTEGER PRIMARY KEY,              -- Telegram chat id
+        type TEXT NOT NULL,                  -- private | group | supergroup | channel
+        title TEXT,
+        active INTEGER NOT NULL DEFAULT 1,   -- 0 once the bot was removed or blocked
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

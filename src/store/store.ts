@@ -52,6 +52,11 @@ export class Store {
       sourceGet: p('SELECT sha256, file, status, reason FROM sources WHERE sha256 = ?'),
       sourcePut: p(`INSERT INTO sources (sha256, file, status, reason, seen_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(sha256) DO UPDATE SET file = excluded.file, status = excluded.status, reason = excluded.reason, seen_at = excluded.seen_at`),
+      chatUpsert: p(`INSERT INTO chats (id, type, title, active, updated_at) VALUES (?, ?, ?, ?, ?)
+                     ON CONFLICT(id) DO UPDATE SET type = excluded.type, title = COALESCE(excluded.title, title), active = excluded.active, updated_at = excluded.updated_at`),
+      chatGet: p('SELECT id, type, title, active FROM chats WHERE id = ?'),
+      chatMove: p('UPDATE chats SET id = ?, type = ?, updated_at = ? WHERE id = ?'),
+      chatDelete: p('DELETE FROM chats WHERE id = ?'),
       counts: p('SELECT (SELECT COUNT(*) FROM bodies) AS bodies, (SELECT COUNT(*) FROM reports WHERE superseded_by IS NULL) AS reports'),
     };
   }
@@ -136,5 +141,20 @@ export class Store {
   recordSource(sha: string, file: string, status: 'ingested' | 'rejected', reason?: string): void {
     this.s.sourcePut.run(sha, file, status, reason ?? null, new Date().toISOString());
   }
+  /** Telegram chats the bot is in: kept, marked inactive when the bot is removed or blocked. */
+  saveChat(id: number, type: string, title: string | null, active: boolean): void {
+    this.s.chatUpsert.run(id, type, title, active ? 1 : 0, new Date().toISOString());
+  }
+  chat(id: number): { id: number; type: string; title: string | null; active: number } | undefined {
+    return this.s.chatGet.get(id) as { id: number; type: string; title: string | null; active: number } | undefined;
+  }
+  /** A group upgraded to a supergroup gets a new id: its state moves with it. */
+  moveChat(from: number, to: number, type: string): void {
+    this.transaction(() => {
+      if (this.chat(to)) this.s.chatDelete.run(from);
+      else this.s.chatMove.run(to, type, new Date().toISOString(), from);
+    });
+  }
+
   counts(): { bodies: number; reports: number } { return this.s.counts.get() as { bodies: number; reports: number }; }
 }

@@ -1,0 +1,211 @@
+/**
+ * A fake Telegram Bot API server on node:http for offline end-to-end tests: long-polled getUpdates (offset,
+ * limit, timeout), JSON / urlencoded / multipart bodies, files and /file/bot<token>/ downloads, Telegram's
+ * validation of message length (after entity parsing) and HTML, and one-shot error injection.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Call { method: string; payload: Record<string, any>; at: number }
+interface Err { error_code: number; description: string; parameters?: Record<string, unknown> }
+type Chat = { id: number; type: string; title?: string; first_name?: string };
+type User = { id: number; is_bot: boolean; first_name: string; username?: string };
+
+export const BOT_INFO = {
+  id: 777000, is_bot: true as const, first_name: '年报助手', username: 'nianbao_test_bot',
+  can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
+  can_connect_to_business: false, has_main_web_app: false,
+};
+
+const ALLOWED_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'tg-spoiler', 'blockquote', 'span', 'tg-emoji']);
+
+export function htmlIsValid(s: string): boolean {
+  const stack: string[] = [];
+  const re = /<\/?([a-z-]+)(?:\s[^>]*)?>|<|>|&(?!(?:lt|gt|amp|quot|#\d+|#x[0-9a-f]+);)/gi;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0] === '<' || m[0] === '>' || m[0].startsWith('&')) return false;
+    const tag = m[1].toLowerCase();
+    if (!ALLOWED_TAGS.has(tag)) return false;
+    if (m[0].startsWith('</')) { if (stack.pop() !== tag) return false; } else stack.push(tag);
+  }
+  return stack.length === 0;
+}
+
+export class FakeBotApi {
+  readonly calls: Call[] = [];
+  readonly files = new Map<string, { path: string; data: Buffer }>();
+  private updates: Record<string, any>[] = [];
+  private nextUpdate = 1;
+  private nextMessage = 1000;
+  private nextFile = 1;
+  private pollWaiters = new Set<() => void>();
+  private callWaiters = new Set<() => void>();
+  private failures: { method: string; err: Err; times: number; when?: (p: Record<string, any>) => boolean }[] = [];
+  private server = http.createServer((req, res) => {
+    this.handle(req, res).catch((e) => { res.statusCode = 500; res.end(JSON.stringify({ ok: false, error_code: 500, description: String(e) })); });
+  });
+  port = 0;
+
+  constructor(readonly token = '123456:TEST-token-for-the-fake-api') {}
+
+  get apiRoot(): string { return `http://127.0.0.1:${this.port}`; }
+
+  async start(): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const w of this.pollWaiters) w();
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  // ---- the user's side ----
+  failNext(method: string, err: Err, times = 1, when?: (p: Record<string, any>) => boolean): void { this.failures.push({ method, err, times, when }); }
+
+  pushUpdate(u: Record<string, any>): Record<string, any> {
+    const update = { update_id: this.nextUpdate++, ...u };
+    this.updates.push(update);
+    for (const w of [...this.pollWaiters]) w();
+    return update;
+  }
+
+  private message(chat: Chat, from: User, extra: Record<string, any>) {
+    return { message_id: this.nextMessage++, date: Math.floor(Date.now() / 1000), chat, from, ...extra };
+  }
+
+  /** Text as a client sends it: a leading /command gets a bot_command entity, @botname a mention entity. */
+  sendText(chat: Chat, from: User, text: string, extra: Record<string, any> = {}) {
+    const entities: Record<string, any>[] = [];
+    const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+    if (cmd) entities.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
+    for (const m of text.matchAll(/@[A-Za-z0-9_]{5,32}/g)) if (!cmd || m.index! >= cmd[0].length) entities.push({ type: 'mention', offset: m.index, length: m[0].length });
+    const message = this.message(chat, from, { text, ...(entities.length ? { entities } : {}), ...extra });
+    this.pushUpdate({ message });
+    return message;
+  }
+
+  uploadDocument(chat: Chat, from: User, data: Buffer, fileName: string, extra: Record<string, any> = {}) {
+    const id = `DOC${this.nextFile++}`;
+    this.files.set(id, { path: `documents/${id}_${encodeURIComponent(fileName)}`, data });
+    const message = this.message(chat, from, { document: { file_id: id, file_unique_id: `U${id}`, file_name: fileName, mime_type: 'application/octet-stream', file_size: data.length }, ...extra });
+    this.pushUpdate({ message });
+    return message;
+  }
+
+  clickButton(botMessage: Record<string, any>, data: string, from: User) {
+    return this.pushUpdate({ callback_query: { id: `cb${this.nextUpdate}`, from, chat_instance: 'ci', message: botMessage, data } });
+  }
+
+  myChatMember(chat: Chat, from: User, oldStatus: string, newStatus: string) {
+    const member = (status: string) => ({ status, user: { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username } });
+    return this.pushUpdate({ my_chat_member: { chat, from, date: Math.floor(Date.now() / 1000), old_chat_member: member(oldStatus), new_chat_member: member(newStatus) } });
+  }
+
+  /** Resolves with the first recorded call (from index `since` on) that matches; event driven, no sleeps. */
+  waitFor(pred: (c: Call) => boolean, timeoutMs = 8000, since = 0): Promise<Call> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const c = this.calls.slice(since).find(pred);
+        if (!c) return;
+        cleanup();
+        resolve(c);
+      };
+      const timer = setTimeout(() => { cleanup(); reject(new Error(`no matching call in ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`)); }, timeoutMs);
+      const cleanup = () => { clearTimeout(timer); this.callWaiters.delete(check); };
+      this.callWaiters.add(check);
+      check();
+    });
+  }
+
+  sent(method = 'sendMessage'): Call[] { return this.calls.filter((c) => c.method === method); }
+
+  // ---- the bot's side ----
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const reply = (status: number, body: unknown) => { res.statusCode = status; res.setHeader('content-type', 'application/json'); res.end(JSON.stringify(body)); };
+    const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (file) {
+      const f = [...this.files.values()].find((x) => x.path === file[2]);
+      if (file[1] !== this.token || !f) { res.statusCode = 404; res.end('Not Found'); return; }
+      res.setHeader('content-type', 'application/octet-stream');
+      res.end(f.data);
+      return;
+    }
+    const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!m) return reply(404, { ok: false, error_code: 404, description: 'Not Found' });
+    if (m[1] !== this.token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    const method = m[2];
+    const payload = await readBody(req, url);
+    if (method !== 'getUpdates') {
+      this.calls.push({ method, payload, at: Date.now() });
+      for (const w of [...this.callWaiters]) w();
+    }
+    const fi = this.failures.findIndex((f) => f.method === method && (!f.when || f.when(payload)));
+    if (fi >= 0) {
+      const f = this.failures[fi];
+      if (--f.times <= 0) this.failures.splice(fi, 1);
+      return reply(f.err.error_code, { ok: false, ...f.err });
+    }
+    const result = await this.dispatch(method, payload, req);
+    if (result && typeof result === 'object' && 'error_code' in (result as object)) return reply((result as Err).error_code, { ok: false, ...(result as Err) });
+    return reply(200, { ok: true, result });
+  }
+
+  private async dispatch(method: string, p: Record<string, any>, req: http.IncomingMessage): Promise<unknown> {
+    const chatOf = (id: unknown): Chat => ({ id: Number(id), type: Number(id) < 0 ? 'supergroup' : 'private' });
+    const me: User = { id: BOT_INFO.id, is_bot: true, first_name: BOT_INFO.first_name, username: BOT_INFO.username };
+    switch (method) {
+      case 'getMe': return BOT_INFO;
+      case 'deleteWebhook': case 'setWebhook': case 'setMyCommands': case 'answerCallbackQuery': case 'sendChatAction': case 'leaveChat': case 'deleteMessage':
+        return true;
+      case 'getUpdates': {
+        const offset = Number(p.offset ?? 0), limit = Number(p.limit ?? 100), timeout = Number(p.timeout ?? 0);
+        if (offset > 0) this.updates = this.updates.filter((u) => u.update_id >= offset);
+        if (!this.updates.length && timeout > 0) {
+          await new Promise<void>((resolve) => {
+            const done = () => { clearTimeout(t); this.pollWaiters.delete(done); resolve(); };
+            const t = setTimeout(done, timeout * 1000);
+            this.pollWaiters.add(done);
+            req.once('close', done);
+          });
+        }
+        return this.updates.slice(0, limit);
+      }
+      case 'sendMessage': case 'editMessageText': {
+        const text = String(p.text ?? '');
+        if (!text) return { error_code: 400, description: 'Bad Request: message text is empty' };
+        const visible = p.parse_mode === 'HTML' ? text.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, 'x') : text;
+        if (visible.length > 4096) return { error_code: 400, description: 'Bad Request: message is too long' };
+        if (p.parse_mode === 'HTML' && !htmlIsValid(text)) return { error_code: 400, description: "Bad Request: can't parse entities: unsupported start tag or unescaped character" };
+        if (p.reply_markup?.inline_keyboard) {
+          for (const row of p.reply_markup.inline_keyboard) for (const b of row) {
+            if (b.callback_data !== undefined && Buffer.byteLength(String(b.callback_data)) > 64) return { error_code: 400, description: 'Bad Request: BUTTON_DATA_INVALID' };
+          }
+        }
+        return this.message(chatOf(p.chat_id), me, { ...(method === 'editMessageText' ? { message_id: Number(p.message_id), edit_date: Math.floor(Date.now() / 1000) } : {}), text, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) });
+      }
+      case 'getFile': {
+        const f = this.files.get(String(p.file_id));
+        if (!f) return { error_code: 400, description: 'Bad Request: invalid file_id' };
+        return { file_id: p.file_id, file_unique_id: `U${p.file_id}`, file_size: f.data.length, file_path: f.path };
+      }
+      default:
+        return { error_code: 404, description: `Not Found: method ${method} is not implemented in the fake` };
+    }
+  }
+}
+
+async function readBody(req: http.IncomingMessage, url: URL): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const body = Buffer.concat(chunks).toString('utf8');
+  const ct = String(req.headers['content-type'] ?? '');
+  const payload: Record<string, any> = Object.fromEntries(url.searchParams);
+  const parse = (v: string) => { try { return JSON.parse(v); } catch { return v; } };
+  if (ct.startsWith('application/json') && body) Object.assign(payload, JSON.parse(body));
+  else if (ct.startsWith('application/x-www-form-urlencoded')) for (const [k, v] of new URLSearchParams(body)) payload[k] = parse(v);
+  return payload;
+}
