@@ -55,8 +55,9 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down: stop polling, finish in-flight updates, close the database');
     try { await stop(); } finally { await app.close(); log.info('stopped'); process.exit(0); }
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // 'on', not 'once': a signal can arrive twice (from the process group and relayed by tsx or npm)
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((e) => {

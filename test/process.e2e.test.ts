@@ -42,7 +42,7 @@ describe('npm start', () => {
       await api.stop();
     }
     // the app stops polling, finishes in-flight work, closes the database and says so
-    expect(stderr).toMatch(/"msg":"stopped"/);
+    expect(stderr, stderr).toMatch(/"msg":"stopped"/);
     expect(stderr).toMatch(/shutting down/);
     if (stderr.includes('"level":50')) throw new Error(stderr);
     {
