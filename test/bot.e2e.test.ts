@@ -1,14 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { createBot } from '../src/bot/bot.js';
-import { ingestFile } from '../src/ingest/pipeline.js';
 import { makeLogger } from '../src/log.js';
 import type { QueryEngine } from '../src/query/engine.js';
 import { FIX } from './helpers/cases.js';
-import { bundledEngine, PANYU, truth } from './helpers/engine.js';
+import { asPanyuOffice, bundledEngine, ingestVariant, JINLIN, PANYU, truth } from './helpers/engine.js';
 import { BOT_INFO, FakeBotApi, htmlIsValid, type Call } from './helpers/fakeBotApi.js';
 
 const ALICE = { id: 1001, is_bot: false, first_name: 'Alice', username: 'alice' };
@@ -143,10 +142,7 @@ describe('group chats', () => {
 
 describe('clarifying buttons', () => {
   it('two bodies fit: buttons with short callback data; a click answers for the chosen one; a stale button answers politely', async () => {
-    const src = readFileSync(join(FIX, 'seeds', `${PANYU}.txt`), 'utf8').replace('广州市番禺区人民政府 2024 年', '广州市番禺区人民政府办公室 2024 年');
-    const file = join(app.dir, 'office.txt');
-    writeFileSync(file, src);
-    expect((await ingestFile(file, app.ingest)).status).toBe('ingested');
+    expect((await ingestVariant(app, PANYU, asPanyuOffice, 'office.txt')).status).toBe('ingested');
     engine.refresh();
     let since = api.calls.length;
     api.sendText(PRIVATE, ALICE, '番禺2024年收到多少申请');
@@ -197,12 +193,9 @@ describe('uploads', () => {
 describe('formatting and errors', () => {
   it('a 10,000-character answer with hostile HTML in its excerpt is split at line ends and accepted', async () => {
     const long = Array.from({ length: 160 }, (_, i) => `${i + 1}. 问题<script>alert("x")</script> & 整改措施需要进一步加强，<b>未闭合 & 也要转义。`).join('\n');
-    const src = readFileSync(join(FIX, 'seeds', '004_67ee20e95a2da50e.txt'), 'utf8')
-      .replace('金林区人民政府办公室 2024 年', '测试区人民政府办公室 2024 年')
+    const edit = (t: string) => t.replace('金林区人民政府办公室 2024 年', '测试区人民政府办公室 2024 年')
       .replace(/五、政府信息公开工作存在的主要问题及改进情况[\s\S]*?六、/, `五、存在的主要问题及改进情况\n${long}\n六、`);
-    const file = join(app.dir, 'long.txt');
-    writeFileSync(file, src);
-    expect((await ingestFile(file, app.ingest)).status).toBe('ingested');
+    expect((await ingestVariant(app, JINLIN, edit, 'long.txt')).status).toBe('ingested');
     engine.refresh();
     const since = api.calls.length;
     api.sendText(PRIVATE, ALICE, '测试区人民政府办公室存在的主要问题');

@@ -445,22 +445,28 @@ export class QueryEngine {
     return { bodies: withReport, year, note };
   }
 
-  private rank(f: Frame, now: Date): Answer {
-    const pop = this.population(f, now);
-    if ('answer' in pop) return pop.answer;
-    const rows: Fact[] = [];
+  /** The metric (or ratio) for every body of a population: facts in body order, and who had no figure and why. */
+  private valuesOver(f: Frame, pop: { bodies: BodyInfo[]; year: number }): { facts: Fact[]; skipped: string[] } {
+    const facts: Fact[] = [];
     const skipped: string[] = [];
     for (const b of pop.bodies) {
       const r = this.report(b.id, pop.year)!;
       if (f.ratio && f.ratio !== 'share') {
         const a = this.ratio({ ...f, bodies: [b.id] }, b, r, '');
-        if (a.facts[0]) rows.push(a.facts[0]); else skipped.push(b.name);
+        if (a.facts[0]) facts.push(a.facts[0]); else skipped.push(b.name);
         continue;
       }
       const v = this.value(r, f.metrics[0], f.applicant);
-      if (v.value === null) { skipped.push(`${b.name}（${v.reason}）`); continue; }
-      rows.push(this.fact(b, r, f.metrics[0], v, v.value, f.applicant));
+      if (v.value === null) skipped.push(`${b.name}（${v.reason}）`);
+      else facts.push(this.fact(b, r, f.metrics[0], v, v.value, f.applicant));
     }
+    return { facts, skipped };
+  }
+
+  private rank(f: Frame, now: Date): Answer {
+    const pop = this.population(f, now);
+    if ('answer' in pop) return pop.answer;
+    const { facts: rows, skipped } = this.valuesOver(f, pop);
     if (!rows.length) return answer('not_found', `没有可比较的数字。${skipped.join('；')}`);
     rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
     const shown = f.topN ? rows.slice(0, f.topN) : rows;
@@ -475,14 +481,8 @@ export class QueryEngine {
   private total(f: Frame, now: Date): Answer {
     const pop = this.population(f, now);
     if ('answer' in pop) return pop.answer;
-    const parts: Fact[] = [];
-    const skipped: string[] = [];
-    for (const b of pop.bodies) {
-      const r = this.report(b.id, pop.year)!;
-      const v = this.value(r, f.metrics[0], f.applicant);
-      if (v.value === null) { skipped.push(`${b.name}（${v.reason}）`); continue; }
-      parts.push(this.fact(b, r, f.metrics[0], v, v.value, f.applicant));
-    }
+    if (f.ratio && f.ratio !== 'share') return this.rank(f, now); // a ratio does not add up across bodies
+    const { facts: parts, skipped } = this.valuesOver(f, pop);
     if (!parts.length) return answer('not_found', `没有可相加的数字。${skipped.join('；')}`);
     const sum = parts.reduce((s, x) => s + x.value, 0);
     const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : '库中所有单位';

@@ -1,9 +1,10 @@
 /** An engine over the bundled reports on a temporary database, with a fixed clock (2025-06-01, China time). */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { syncBundled, type App } from '../../src/app.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { QueryEngine } from '../../src/query/engine.js';
+import { ingestFile, type IngestOutcome } from '../../src/ingest/pipeline.js';
 import { testApp } from './app.js';
 import { FIX } from './cases.js';
 
@@ -24,3 +25,13 @@ export const XZB24 = '000_685b84f069dd25b5';
 export const XZB20 = '001_eac659b3405373d8';
 export const WUJIANG = '003_d769e78216216ff0';
 export const JINLIN = '004_67ee20e95a2da50e';
+
+/** A seed report with its text edited (another body, a longer section …), ingested into the app. */
+export async function ingestVariant(app: App & { dir: string }, seed: string, edit: (text: string) => string, name: string): Promise<IngestOutcome> {
+  const file = join(app.dir, name);
+  writeFileSync(file, edit(readFileSync(join(FIX, 'seeds', `${seed}.txt`), 'utf8')));
+  return ingestFile(file, app.ingest);
+}
+
+/** Seed 002 as if published by the district government's office: a second body in 番禺区. */
+export const asPanyuOffice = (t: string) => t.replace('广州市番禺区人民政府 2024 年', '广州市番禺区人民政府办公室 2024 年');

@@ -1,11 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
-import { ingestFile } from '../../src/ingest/pipeline.js';
 import type { QueryEngine } from '../../src/query/engine.js';
-import { FIX } from '../helpers/cases.js';
-import { bundledEngine, JINLIN, NOW, PANYU, truth, WUJIANG, XZB20, XZB24 } from '../helpers/engine.js';
+import { asPanyuOffice, bundledEngine, ingestVariant, JINLIN, NOW, PANYU, truth, WUJIANG, XZB20, XZB24 } from '../helpers/engine.js';
 
 let app: App & { dir: string };
 let engine: QueryEngine;
@@ -208,10 +204,7 @@ describe('follow-ups in the same chat', () => {
 
 describe('two bodies fit: ask which', () => {
   it('a district government and its office', async () => {
-    const src = readFileSync(join(FIX, 'seeds', `${PANYU}.txt`), 'utf8').replace('广州市番禺区人民政府 2024 年', '广州市番禺区人民政府办公室 2024 年');
-    const file = join(app.dir, 'panyu-office.txt');
-    writeFileSync(file, src);
-    const o = await ingestFile(file, app.ingest);
+    const o = await ingestVariant(app, PANYU, asPanyuOffice, 'panyu-office.txt');
     expect(o.status).toBe('ingested');
     engine.refresh();
     const a = ask('番禺2024年收到多少申请');
