@@ -176,7 +176,8 @@ describe('uploads', () => {
     const since = api.calls.length;
     api.uploadDocument(ADMIN_CHAT, ADMIN, readFileSync(join(FIX, 'generated', 'enc-user-password.pdf')), 'secret.pdf');
     const a = await answerIn(ADMIN_CHAT.id, since, (c) => /secret\.pdf/.test(c.payload.text));
-    expect(a.payload.text).toMatch(/未收录.*password-protected/);
+    expect(a.payload.text).toMatch(/未收录：文件有密码保护/);
+    expect(a.payload.text).toMatch(/password-protected/);
   });
 
   it('others are refused politely and nothing is stored', async () => {

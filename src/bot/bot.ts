@@ -244,8 +244,15 @@ async function download(ctx: Context, deps: BotDeps): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
 
+/** Why a file was refused, said in Chinese for the chat (the detail stays as the ingest reports it). */
+const REFUSED: Record<string, string> = {
+  unsupported_type: '不是 PDF、DOCX、HTML 或文本文件', empty: '文件是空的', corrupt: '文件已损坏，无法打开', encrypted: '文件有密码保护',
+  needs_ocr: '是扫描件，没有文字层，需要 OCR', bad_font: '字体编码无法还原成文字', not_a_report: '不是政府信息公开工作年度报告',
+  incomplete: '不是完整的年度报告（缺少表格）', too_large: '文件太大', timeout: '读取超时', legacy_doc: '是旧版 Word .doc，请另存为 DOCX 或 PDF', internal: '处理出错',
+};
+
 function uploadSummary(name: string, o: IngestOutcome): string {
-  if (o.status === 'rejected') return `❌ <b>${escapeHtml(name)}</b> 未收录：${escapeHtml(o.reason ?? '')}`;
+  if (o.status === 'rejected') return `❌ <b>${escapeHtml(name)}</b> 未收录：${escapeHtml(REFUSED[o.code ?? 'internal'] ?? '无法处理')}\n${escapeHtml(o.reason ?? '')}`;
   const r = o.report!;
   const serious = o.findings.filter((f) => f.severity !== 'info');
   const status = { ingested: '已收录', replaced: '已收录（替换了同一单位同一年度的旧版本）', unchanged: '已在库中，内容相同' }[o.status];

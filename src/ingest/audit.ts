@@ -31,13 +31,13 @@ export function auditTables(cells: Cell[]): Finding[] {
     const lhs = total([app('new_received', col), app('carried_over', col)]);
     const rhs = total([app('total_processed', col), app('carried_forward', col)]);
     if (lhs !== null && rhs !== null && lhs !== rhs) {
-      out.push({ rule: 'identity_1', severity: 'warning', message: `table 三, ${APPLICANT_COLUMN_LABELS[ci]}: 一+二 = ${lhs} but 三（七）总计+四 = ${rhs}`, excerpt: app('total_processed', col)?.excerpt, page: app('total_processed', col)?.page, cells: [`applications.new_received.${col}`, `applications.carried_over.${col}`, `applications.total_processed.${col}`, `applications.carried_forward.${col}`] });
+      out.push({ rule: 'identity_1', severity: 'warning', message: `表三「${APPLICANT_COLUMN_LABELS[ci]}」列：一 + 二 = ${lhs}，而 三（七）总计 + 四 = ${rhs}，两者不等`, excerpt: app('total_processed', col)?.excerpt, page: app('total_processed', col)?.page, cells: [`applications.new_received.${col}`, `applications.carried_over.${col}`, `applications.total_processed.${col}`, `applications.carried_forward.${col}`] });
     }
     // rule 3
     const parts = total(resultRows.map((r) => app(r, col)));
     const t7 = app('total_processed', col)?.value ?? null;
     if (parts !== null && t7 !== null && parts !== t7) {
-      out.push({ rule: 'identity_3', severity: 'warning', message: `table 三, ${APPLICANT_COLUMN_LABELS[ci]}: the results add up to ${parts} but （七）总计 says ${t7}`, excerpt: app('total_processed', col)?.excerpt, page: app('total_processed', col)?.page, cells: [`applications.total_processed.${col}`] });
+      out.push({ rule: 'identity_3', severity: 'warning', message: `表三「${APPLICANT_COLUMN_LABELS[ci]}」列：各办理结果相加为 ${parts}，而（七）总计为 ${t7}`, excerpt: app('total_processed', col)?.excerpt, page: app('total_processed', col)?.page, cells: [`applications.total_processed.${col}`] });
     }
   });
   // rule 2
@@ -46,7 +46,7 @@ export function auditTables(cells: Cell[]): Finding[] {
     const six = total(APPLICANT_COLUMNS.slice(0, 6).map((c) => app(def.key, c)));
     const t = app(def.key, 'total')?.value ?? null;
     if (six !== null && t !== null && six !== t) {
-      out.push({ rule: 'identity_2', severity: 'warning', message: `table 三, ${def.label}: the six applicant columns add up to ${six} but 总计 says ${t}`, excerpt: app(def.key, 'total')?.excerpt, page: app(def.key, 'total')?.page, cells: [`applications.${def.key}.*`] });
+      out.push({ rule: 'identity_2', severity: 'warning', message: `表三「${def.label}」行：六类申请人相加为 ${six}，而总计为 ${t}`, excerpt: app(def.key, 'total')?.excerpt, page: app(def.key, 'total')?.page, cells: [`applications.${def.key}.*`] });
     }
   }
   // rule 4
@@ -54,7 +54,7 @@ export function auditTables(cells: Cell[]): Finding[] {
     const parts = total(REVIEW_COLUMNS.slice(0, 4).map((c) => get('review_litigation', g, c)));
     const t = get('review_litigation', g, 'total');
     if (parts !== null && t && t.value !== null && parts !== t.value) {
-      out.push({ rule: 'identity_4', severity: 'warning', message: `table 四, ${REVIEW_GROUP_LABELS[gi]}: 维持+纠正+其他+尚未审结 = ${parts} but 总计 says ${t.value}`, excerpt: t.excerpt, page: t.page, cells: [`review_litigation.${g}.*`] });
+      out.push({ rule: 'identity_4', severity: 'warning', message: `表四「${REVIEW_GROUP_LABELS[gi]}」：维持 + 纠正 + 其他 + 尚未审结 = ${parts}，而总计为 ${t.value}`, excerpt: t.excerpt, page: t.page, cells: [`review_litigation.${g}.*`] });
     }
   });
   return out;
@@ -74,7 +74,7 @@ export function auditNarrative(cells: Cell[], claims: NarrativeClaim[]): Finding
       table = v('applications', 'new_received', 'total');
       const carried = v('applications', 'carried_over', 'total');
       alt = table !== null && carried !== null ? table + carried : null;
-      what = '本年新收申请';
+      what = '本年新收申请数';
       ids = ['applications.new_received.total'];
     } else if (claim.metric === 'review') {
       table = v('review_litigation', 'review', 'total');
@@ -87,17 +87,17 @@ export function auditNarrative(cells: Cell[], claims: NarrativeClaim[]): Finding
       ids = ['review_litigation.litigation_direct.total', 'review_litigation.litigation_after_review.total'];
     }
     if (table === null || claim.value === table || claim.value === alt) continue;
-    out.push({ rule: 'narrative_mismatch', severity: 'warning', message: `the narrative states ${claim.value} but the table's ${what} is ${table}`, excerpt: claim.sentence, page: claim.page, cells: ids });
+    out.push({ rule: 'narrative_mismatch', severity: 'warning', message: `正文说 ${claim.value}，而表格中的${what}为 ${table}`, excerpt: claim.sentence, page: claim.page, cells: ids });
   }
   return out;
 }
 
 /** Rule 6: published by 31 January (departments and offices) or 31 March (a government's own report). */
 export function auditDeadline(r: Pick<ParsedReport, 'published' | 'orgKind' | 'year'>): Finding[] {
-  if (!r.published) return [{ rule: 'deadline', severity: 'info', message: 'no publication date is printed in the report; timeliness cannot be checked' }];
+  if (!r.published) return [{ rule: 'deadline', severity: 'info', message: '报告中没有印出发布日期，无法核对是否按时发布' }];
   const deadline = `${r.year + 1}-${DEADLINES[r.orgKind]}`;
   if (r.published > deadline) {
-    return [{ rule: 'deadline', severity: 'warning', message: `published ${r.published}, after the deadline ${deadline} for a ${r.orgKind === 'government' ? 'government report' : 'department report'}` }];
+    return [{ rule: 'deadline', severity: 'warning', message: `发布日期 ${r.published} 晚于${r.orgKind === 'government' ? '政府年度报告' : '部门年度报告'}的期限 ${deadline}` }];
   }
   return [];
 }
@@ -111,7 +111,7 @@ export function auditAcrossYears(prev: { year: number; cells: Cell[] }, cur: { y
     const a = gp('applications', 'carried_forward', col)?.value ?? null;
     const b = gc('applications', 'carried_over', col);
     if (a !== null && b && b.value !== null && a !== b.value) {
-      out.push({ rule: 'across_years', severity: 'warning', message: `${APPLICANT_COLUMN_LABELS[ci]}: ${prev.year} 结转下年度 ${a} but ${cur.year} 上年结转 ${b.value}`, excerpt: b.excerpt, page: b.page, cells: [`applications.carried_over.${col}`] });
+      out.push({ rule: 'across_years', severity: 'warning', message: `「${APPLICANT_COLUMN_LABELS[ci]}」列：${prev.year} 年结转下年度 ${a}，而 ${cur.year} 年上年结转 ${b.value}`, excerpt: b.excerpt, page: b.page, cells: [`applications.carried_over.${col}`] });
     }
   });
   for (const row of ['rules', 'normative_documents']) {
@@ -120,7 +120,7 @@ export function auditAcrossYears(prev: { year: number; cells: Cell[] }, cur: { y
     const now = gc('active', row, 'in_force');
     if (before === null || issued === null || repealed === null || !now || now.value === null) continue;
     const want = before + issued - repealed;
-    if (want !== now.value) out.push({ rule: 'across_years_soft', severity: 'info', message: `${row === 'rules' ? '规章' : '规范性文件'}: ${prev.year} 现行有效 ${before} + 制发 ${issued} − 废止 ${repealed} = ${want}, but ${cur.year} 现行有效 is ${now.value} (revisions and expiries can explain this)`, excerpt: now.excerpt, page: now.page });
+    if (want !== now.value) out.push({ rule: 'across_years_soft', severity: 'info', message: `${row === 'rules' ? '规章' : '规范性文件'}：${prev.year} 年现行有效 ${before} + 本年制发 ${issued} − 废止 ${repealed} = ${want}，而 ${cur.year} 年现行有效为 ${now.value}（修订、自然失效可能造成差异）`, excerpt: now.excerpt, page: now.page });
   }
   return out;
 }

@@ -54,7 +54,7 @@ export function parseReport(doc: ExtractedDoc, opts: ParseOptions): ParsedReport
   const gz = gazetteer();
   const fixed = gz.correct(org, allText, opts.fileName);
   if (fixed) {
-    findings.push({ rule: 'name_corrected', severity: 'info', message: `the title names "${fixed.from}", which is not an administrative division; read as "${fixed.to}" (one character apart)`, excerpt: lineText(lines[title.line]) });
+    findings.push({ rule: 'name_corrected', severity: 'info', message: `标题中的「${fixed.from}」不是行政区划名称，按相差一个字的「${fixed.to}」读取`, excerpt: lineText(lines[title.line]) });
     org = fixed.to + org.slice(fixed.from.length);
   }
   const expanded = expandAbbreviation(org);

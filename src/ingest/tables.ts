@@ -4,7 +4,7 @@ import { lineText } from './doc.js';
 import { align, labelScore } from './align.js';
 import { isBlankish, isNumberCell, labelKey, parseNumberCell } from './normalize.js';
 import type { Cell, Finding } from './report.js';
-import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, APPLICANT_COLUMNS, APPLICATION_LAYOUTS, REVIEW_COLUMNS, REVIEW_GROUPS, type Format } from './template.js';
+import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, APPLICANT_COLUMNS, APPLICATION_LAYOUTS, REVIEW_COLUMNS, REVIEW_GROUP_LABELS, REVIEW_GROUPS, type Format } from './template.js';
 import { findRuns, lineTokens, rowsOfWidth } from './tokens.js';
 
 export interface RowCand { label: string; raw: string[] | null; page: number; line: number; excerpt: string }
@@ -86,6 +86,8 @@ const cell = (table: Cell['table'], row: string, col: string, raw: string, src: 
  * Blank cells read as 0 when the row's own sum (parts = total) still holds with 0; otherwise they are not stated.
  * `parts` and `total` index into the row's cells.
  */
+const rowLabel = (c: Cell) => (c.table === 'review_litigation' ? REVIEW_GROUP_LABELS[REVIEW_GROUPS.indexOf(c.row as never)] : ALL_APPLICATION_ROWS.find((d) => d.key === c.row)?.label) ?? c.row;
+
 export function resolveBlanks(cells: Cell[], parts: number[], total: number): Finding | null {
   const blanks = cells.filter((c) => c.status === 'not_stated');
   if (!blanks.length || cells.some((c) => c.status === 'unreadable')) return null;
@@ -98,7 +100,7 @@ export function resolveBlanks(cells: Cell[], parts: number[], total: number): Fi
   const c0 = cells[0];
   return {
     rule: 'blank_cell', severity: 'warning',
-    message: `${c0.row}: ${blanks.length} blank cell(s) cannot be read as 0 because the row does not add up (parts ${sum}, total ${cells[total].raw || 'blank'}); left as not stated`,
+    message: `${rowLabel(c0)}：${blanks.length} 个空白格不能按 0 读（各项相加为 ${sum}，总计为 ${cells[total].raw || '空白'}），记为未填报`,
     excerpt: c0.excerpt, page: c0.page, cells: blanks.map((c) => `${c.table}.${c.row}.${c.col}`),
   };
 }
@@ -118,7 +120,7 @@ export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'sp
     used.add(ci);
     if (!c.raw) {
       for (const col of APPLICANT_COLUMNS) cells.push({ table: 'applications', row: def.key, col, raw: c.excerpt, value: null, status: 'unreadable', page: c.page, line: c.line, excerpt: c.excerpt });
-      findings.push({ rule: 'unreadable', severity: 'error', message: `${def.label}: the numbers of this row cannot be read with certainty (not 7 separate numbers); stored as unreadable`, excerpt: c.excerpt, page: c.page, cells: [`applications.${def.key}.*`] });
+      findings.push({ rule: 'unreadable', severity: 'error', message: `${def.label}：这一行的数字无法确定地读出（不是 7 个分开的数字），记为无法读取`, excerpt: c.excerpt, page: c.page, cells: [`applications.${def.key}.*`] });
       continue;
     }
     const rowCells = APPLICANT_COLUMNS.map((col, k) => cell('applications', def.key, col, c.raw![k], c));
@@ -132,9 +134,9 @@ export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'sp
     for (const col of APPLICANT_COLUMNS) cells.push({ table: 'applications', row: def.key, col, raw: '', value: null, status: 'missing', page: 0, line: 0, excerpt: '' });
   });
   const missing = best.layout.rows.filter((_, di) => !matched.has(di));
-  if (missing.length && best.al.pairs.length) findings.push({ rule: 'missing_row', severity: 'warning', message: `table 三: ${missing.length} row(s) not found: ${missing.map((d) => d.label).join('；')}`, cells: missing.map((d) => `applications.${d.key}.*`) });
+  if (missing.length && best.al.pairs.length) findings.push({ rule: 'missing_row', severity: 'warning', message: `表三缺少 ${missing.length} 行：${missing.map((d) => d.label).join('；')}`, cells: missing.map((d) => `applications.${d.key}.*`) });
   cands.forEach((c, i) => {
-    if (!used.has(i) && c.raw) findings.push({ rule: 'extra_row', severity: 'info', message: `table 三: a row that matches no template row was left out: ${c.excerpt.slice(0, 120)}`, excerpt: c.excerpt, page: c.page });
+    if (!used.has(i) && c.raw) findings.push({ rule: 'extra_row', severity: 'info', message: `表三有一行对不上模板，未采用：${c.excerpt.slice(0, 120)}`, excerpt: c.excerpt, page: c.page });
   });
   return { cells, findings, layout: best.layout.name, matched: best.al.pairs.length };
 }
@@ -162,11 +164,11 @@ export function reviewTable(row: RowCand, narrativeReview: number | undefined): 
       raw = [...groups[1], ...groups[2], ...groups[0]];
       findings.push({
         rule: 'shifted_cells', severity: 'warning',
-        message: `table 四: the 行政复议 cells are printed empty and the numbers stand in the 行政诉讼 columns; the narrative states 行政复议 ${narrativeReview} 件, which matches the first five numbers, so they were read as 行政复议 (as printed: ${row.raw!.map((x) => x || '␣').join(' ')})`,
+        message: `表四的行政复议栏印成空白，数字错位到了行政诉讼栏；正文说被行政复议 ${narrativeReview} 件，与前五个数字相符，因此按行政复议读取（原表：${row.raw!.map((x) => x || '␣').join(' ')}）`,
         excerpt: row.excerpt, page: row.page, cells: ['review_litigation.review.*', 'review_litigation.litigation_direct.*'],
       });
     } else {
-      findings.push({ rule: 'blank_group', severity: 'info', message: 'table 四: the 行政复议 cells are printed empty; read as 0 because nothing states otherwise', excerpt: row.excerpt, page: row.page });
+      findings.push({ rule: 'blank_group', severity: 'info', message: '表四的行政复议栏印成空白；没有其他说明，按 0 读取', excerpt: row.excerpt, page: row.page });
     }
   }
   const cells: Cell[] = [];
@@ -204,7 +206,7 @@ export function activeTable(lines: DocLine[], format: Format): TableResult {
     const longRun = vals.filter((v) => isNumberCell(v)).length === 1 && vals.length < def.columns.length && def.columns.length > 1;
     if (longRun) {
       for (const col of def.columns) cells.push({ table: 'active', row: def.key, col, raw: vals.join(' '), value: null, status: 'unreadable', ...place });
-      findings.push({ rule: 'unreadable', severity: 'error', message: `${def.label}: "${vals.join(' ')}" stands where ${def.columns.length} numbers belong (digits run together?); stored as unreadable`, excerpt: place.excerpt, page: place.page, cells: [`active.${def.key}.*`] });
+      findings.push({ rule: 'unreadable', severity: 'error', message: `${def.label}：应有 ${def.columns.length} 个数字的位置只有「${vals.join(' ')}」（数字可能粘连），记为无法读取`, excerpt: place.excerpt, page: place.page, cells: [`active.${def.key}.*`] });
       continue;
     }
     def.columns.forEach((col, k) => {
@@ -213,7 +215,7 @@ export function activeTable(lines: DocLine[], format: Format): TableResult {
       cells.push(c);
     });
     const blank = cells.filter((c) => c.row === def.key && c.status === 'not_stated');
-    if (blank.length) findings.push({ rule: 'blank_cell', severity: 'info', message: `${def.label}: ${blank.length} cell(s) printed blank; not stated`, excerpt: place.excerpt, page: place.page, cells: blank.map((c) => `active.${c.row}.${c.col}`) });
+    if (blank.length) findings.push({ rule: 'blank_cell', severity: 'info', message: `${def.label}：${blank.length} 个格印成空白，记为未填报`, excerpt: place.excerpt, page: place.page, cells: blank.map((c) => `active.${c.row}.${c.col}`) });
   }
   return { cells, findings };
 }
