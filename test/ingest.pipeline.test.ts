@@ -143,3 +143,23 @@ describe('idempotent and atomic', () => {
     expect(app.store.bodies().find((x) => x.id === r.body_id)!.region).toEqual(['黑龙江省', '伊春市', '金林区']);
   });
 });
+
+describe('a newer parser', () => {
+  it('parses stored files again: the report is replaced in place, superseded versions stay superseded', async () => {
+    const { PARSER_VERSION } = await import('../src/ingest/version.js');
+    const seed = join(FIX, 'seeds', '001_eac659b3405373d8.txt');
+    const first = await ingestFile(seed, app.ingest);
+    const old = app.store.reportById(first.reportId!)!;
+    // as if an older parser had made it
+    app.db.prepare('UPDATE reports SET parser_version = ? WHERE id = ?').run(PARSER_VERSION - 1, old.id);
+    const again = await ingestFile(seed, app.ingest);
+    expect(again.status).toBe('replaced');
+    expect(again.reportId).not.toBe(old.id);
+    expect(app.store.reportById(old.id)).toBeUndefined();
+    const now = app.store.reportById(again.reportId!)!;
+    expect(now.parser_version).toBe(PARSER_VERSION);
+    expect(now.superseded_by).toBeNull();
+    expect(app.store.activeReport(now.body_id, 2020)!.id).toBe(now.id);
+    expect((await ingestFile(seed, app.ingest)).status).toBe('unchanged');
+  });
+});

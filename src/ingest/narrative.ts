@@ -4,12 +4,15 @@ import { lineText } from './doc.js';
 import type { NarrativeClaim, Passage } from './report.js';
 import type { SectionSpan } from './sections.js';
 
+const TABLE_SECTIONS = new Set(['active', 'applications', 'review']);
 const ITEM_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|#)/;
 
 /** Paragraphs: lines joined until a sentence ends, a new item starts, or the page changes section. Table rows are left out. */
 export function passages(lines: DocLine[], spans: SectionSpan[]): Passage[] {
   const out: Passage[] = [];
-  for (const span of spans.length ? spans : [{ id: 'overview' as const, start: 0, end: lines.length }]) {
+  const all: SectionSpan[] = spans.length ? [...(spans[0].start > 0 ? [{ id: 'overview' as const, start: 0, end: spans[0].start }] : []), ...spans] : [{ id: 'overview', start: 0, end: lines.length }];
+  for (const span of all) {
+    if (TABLE_SECTIONS.has(span.id)) continue; // the three tables are cells, not prose
     let cur: Passage | null = null;
     for (let i = span.start; i < span.end; i++) {
       const l = lines[i];

@@ -8,7 +8,8 @@ import { bodyKey } from './identity.js';
 import type { Cell, Finding, ParsedReport } from './report.js';
 import type { ExtractRunner } from './runner.js';
 import { reportJson, type ReportJson } from './summary.js';
-import type { Store } from '../store/store.js';
+import type { ReportRow, Store } from '../store/store.js';
+import { PARSER_VERSION } from './version.js';
 
 export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
 export interface FindingJson { rule: string; severity: string; message: string; excerpt?: string; page?: number }
@@ -66,32 +67,36 @@ export async function ingestFile(path: string, ctx: IngestContext): Promise<Inge
   }
   const sha = sha256(buf);
   const known = ctx.store.reportBySha(sha);
-  if (known) return { ...storedOutcome(ctx.store, known.id), file, status: 'unchanged' };
+  if (known && known.parser_version >= PARSER_VERSION) return { ...storedOutcome(ctx.store, known.id), file, status: 'unchanged' };
 
   let parsed: ParsedReport;
   try {
     parsed = await ctx.runner.run(buf, basename(path));
   } catch (e) {
     const out = rejected(file, e);
-    ctx.store.recordSource(sha, basename(path), 'rejected', out.reason);
+    ctx.store.recordSource(sha, basename(path), 'rejected', PARSER_VERSION, out.reason);
     return out;
   }
-  const saved = saveParsed(ctx.store, parsed, { file: basename(path), sha });
-  return { ...storedOutcome(ctx.store, saved.id), file, status: saved.replaced ? 'replaced' : 'ingested' };
+  // a file stored by an older parser is parsed again and its report replaced
+  const saved = saveParsed(ctx.store, parsed, { file: basename(path), sha }, known);
+  return { ...storedOutcome(ctx.store, saved.id), file, status: saved.replaced || known ? 'replaced' : 'ingested' };
 }
 
 /** Store a parsed report atomically, with the cross-year checks against the same body's neighbouring years. */
-export function saveParsed(store: Store, parsed: ParsedReport, src: { file: string; sha: string }): { id: number; replaced?: number } {
+export function saveParsed(store: Store, parsed: ParsedReport, src: { file: string; sha: string }, reparse?: ReportRow): { id: number; replaced?: number } {
   return store.transaction(() => {
     const bodyId = store.upsertBody(bodyKey(parsed.org, parsed.region), parsed.org, parsed.orgKind, parsed.region, parsed.aliases);
     const findings: Finding[] = [...parsed.findings];
     const prev = store.activeReport(bodyId, parsed.year - 1);
     if (prev) findings.push(...auditAcrossYears({ year: prev.year, cells: store.cells(prev.id).map(toCell) }, { year: parsed.year, cells: parsed.cells }));
-    const saved = store.insertReport({
+    const report = {
       bodyId, year: parsed.year, format: parsed.format, orgPrinted: parsed.org, sourceFile: src.file, sha256: src.sha, pages: parsed.pages,
-      published: parsed.published, cells: parsed.cells, passages: parsed.passages, findings, claims: parsed.claims,
-    });
-    store.recordSource(src.sha, src.file, 'ingested');
+      published: parsed.published, cells: parsed.cells, passages: parsed.passages, findings, claims: parsed.claims, parserVersion: PARSER_VERSION,
+    };
+    let saved: { id: number; replaced?: number };
+    if (reparse) saved = store.replaceReport(reparse, report);
+    else saved = store.insertReport(report);
+    store.recordSource(src.sha, src.file, 'ingested', PARSER_VERSION);
     return saved;
   });
 }
@@ -121,7 +126,10 @@ export async function syncFolder(dir: string, ctx: IngestContext): Promise<Inges
   for (const f of expandPaths([dir])) {
     let sha: string;
     try { sha = sha256(readFileSync(f)); } catch (e) { out.push(rejected(f, e)); continue; }
-    if (ctx.store.reportBySha(sha) || ctx.store.source(sha)?.status === 'rejected') continue;
+    const known = ctx.store.reportBySha(sha);
+    const source = ctx.store.source(sha);
+    if (known && known.parser_version >= PARSER_VERSION) continue;
+    if (!known && source?.status === 'rejected' && source.parser_version >= PARSER_VERSION) continue;
     out.push(await ingestFile(f, ctx));
   }
   return out;

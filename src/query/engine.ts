@@ -550,14 +550,12 @@ export class QueryEngine {
     const { r, note } = rr;
     const terms = searchTerms(f.keywords);
     const hits = this.store.searchPassages(r.id, terms, 8);
-    const best = bestSentence(hits.map((h) => ({ ...h })), terms);
-    if (!best) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“${f.keywords.join('、')}”。${this.echo(f)}`);
-    if (f.wantsNumber) {
-      const n = numberNear(best.sentence, f.keywords, f.unit);
-      if (n) {
-        const fact: Fact = { org: body.name, year: r.year, metric: 'narrative', label: best.term, value: n.value, unit: n.unit, excerpt: best.sentence, source: { file: r.source_file, ...(best.page ? { page: best.page } : {}), ...(best.line ? { line: best.line } : {}) } };
-        return answer('answered', `${body.name} ${r.year} 年报告${note}：${best.term} ${fmt(n.value, n.unit)}${this.echo(f)}\n${sourceLine(fact)}`, [fact]);
-      }
+    const best = bestSentence(hits, terms, f.wantsNumber ? { keywords: f.keywords, unit: f.unit } : null);
+    if (!best) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“${f.keywords.join('、')}”${f.wantsNumber ? '的数字' : ''}。${this.echo(f)}`);
+    if (best.number) {
+      const label = f.keywords.find((k) => best.sentence.includes(k)) ?? best.term;
+      const fact: Fact = { org: body.name, year: r.year, metric: 'narrative', label, value: best.number.value, unit: best.number.unit, excerpt: best.sentence, source: { file: r.source_file, ...(best.page ? { page: best.page } : {}), ...(best.line ? { line: best.line } : {}) } };
+      return answer('answered', `${body.name} ${r.year} 年报告${note}：${label} ${fmt(best.number.value, best.number.unit)}${this.echo(f)}\n${sourceLine(fact)}`, [fact]);
     }
     return answer('answered', `${body.name} ${r.year} 年报告${note}中的相关内容：${this.echo(f)}\n「${best.sentence}」（${r.source_file}${best.page ? ` 第${best.page}页` : ''}）`);
   }
@@ -575,13 +573,18 @@ function searchTerms(keywords: string[]): string[] {
 
 interface Hit { text: string; page: number | null; line: number | null }
 
-/** The sentence sharing the most characters pairs with the terms. */
-function bestSentence(hits: Hit[], terms: string[]): { sentence: string; term: string; page: number | null; line: number | null } | null {
+/**
+ * The sentence sharing the most character pairs with the terms. When the question asks for a number, only
+ * sentences that state one after the question's words count, and one in the unit asked for wins.
+ */
+function bestSentence(hits: Hit[], terms: string[], wantNumber: { keywords: string[]; unit?: string } | null):
+  { sentence: string; term: string; page: number | null; line: number | null; number: { value: number; unit: string } | null } | null {
   const pairs = (s: string) => { const o = new Set<string>(); for (let i = 0; i + 1 < s.length; i++) o.add(s.slice(i, i + 2)); return o; };
   const want = terms.map((t) => ({ t, p: pairs(t) }));
-  let best: { sentence: string; term: string; page: number | null; line: number | null; score: number } | null = null;
+  let best: { sentence: string; term: string; page: number | null; line: number | null; number: { value: number; unit: string } | null; score: number } | null = null;
   for (const h of hits) {
-    for (const sentence of h.text.split(/(?<=[。；;！？])/)) {
+    for (const raw of h.text.split(/(?<=[。；;！？])/)) {
+      const sentence = raw.trim();
       const have = pairs(sentence);
       let score = 0;
       let term = '';
@@ -589,9 +592,18 @@ function bestSentence(hits: Hit[], terms: string[]): { sentence: string; term: s
       for (const w of want) {
         const n = [...w.p].filter((x) => have.has(x)).length;
         score += n;
-        if (n / Math.max(1, w.p.size) > termScore || (n / Math.max(1, w.p.size) === termScore && w.t.length > term.length)) { termScore = n / Math.max(1, w.p.size); term = w.t; }
+        const share = n / Math.max(1, w.p.size);
+        if (share > termScore || (share === termScore && w.t.length > term.length)) { termScore = share; term = w.t; }
       }
-      if (score > 0 && (!best || score > best.score)) best = { sentence: sentence.trim(), term, page: h.page, line: h.line, score };
+      if (score === 0) continue;
+      let number: { value: number; unit: string } | null = null;
+      if (wantNumber) {
+        number = numberNear(sentence, wantNumber.keywords, wantNumber.unit);
+        if (!number) continue;
+        if (wantNumber.unit && number.unit === wantNumber.unit) score += 100;
+        else if (number.unit) score += 10;
+      }
+      if (!best || score > best.score) best = { sentence, term, page: h.page, line: h.line, number, score };
     }
   }
   return best;

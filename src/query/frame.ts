@@ -112,7 +112,8 @@ export function parseFrame(question: string, lex: Lexicon, now: Date): Frame {
     } else if (places.length) f.unknownPlaces.push(places[0]);
   }
 
-  const claimed = [...hits.map((h) => ({ start: h.start, end: h.end })), ...yearSpans];
+  // narrative words stay in the text that narrative search reads
+  const claimed = [...hits.filter((h) => !h.entries.every((e) => e.k === 'topic')).map((h) => ({ start: h.start, end: h.end })), ...yearSpans];
   if (!f.bodies.length && !f.ambiguous && !f.unknownPlaces.length && !f.regions.length) {
     const rest = leftovers(masked, claimed);
     for (const r of rest) {
@@ -167,6 +168,8 @@ function readMetrics(f: Frame, words: Word[]) {
     else if (w.k === 'ratio') f.ratio = f.ratio && f.ratio !== 'share' ? f.ratio : w.id;
   }
   if (f.ratio === 'review_correction_rate' && group && group !== 'review') f.ratio = 'litigation_correction_rate';
+  if (f.ratio === 'review_upheld_rate') rcol = undefined;
+  if (f.ratio && f.ratio !== 'share' && !metrics.length) { group = undefined; rcol = undefined; }
   if (group || (rcol && !metrics.length)) metrics.push(`review.${group ?? 'review'}.${rcol ?? 'total'}`);
   if (doc || (op && !f.keywords.length)) metrics.push(`active.${doc ?? 'normative_documents'}.${op ?? 'in_force'}`);
   // a group and one of its own rows: the row is meant (因保护第三方合法权益不予公开)

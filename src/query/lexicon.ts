@@ -6,7 +6,7 @@
 export type Applicant = 'natural_person' | 'commercial' | 'research' | 'public_interest' | 'legal_service' | 'other' | 'total' | 'legal_person';
 export type ReviewGroup = 'review' | 'litigation' | 'litigation_direct' | 'litigation_after_review';
 export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
-export type Ratio = 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'share';
+export type Ratio = 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate' | 'share';
 export type Cue =
   | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit' | 'published'
   | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount';
@@ -21,7 +21,8 @@ export type Word =
   | { k: 'ratio'; id: Ratio }
   | { k: 'cue'; id: Cue }
   | { k: 'relyear'; offset: number }
-  | { k: 'stop' };
+  /** Narrative words: they keep shorter table words inside them from matching, and stay search keywords. */
+  | { k: 'topic' };
 
 const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|').map((s) => [s, word]);
 
@@ -31,7 +32,7 @@ export const WORDS: [string, Word][] = [
   ...w('新收|新收到|收到|受理|接收|提出|申请数量|申请量|申请数|申请总量|收件|来件', { k: 'cue', id: 'receive' }),
   ...w('本年新收|本年度新收|新收申请', { k: 'metric', id: 'applications.new_received' }),
   ...w('上年结转|上年度结转|结转上年度|上一年结转|上年转来|往年结转', { k: 'metric', id: 'applications.carried_over' }),
-  ...w('结转下年度|结转到下年度|结转至下年度|结转下一年|转入下年度|下年度继续办理|结转下年|顺延到下年度|结转到下一年|结转至下一年', { k: 'metric', id: 'applications.carried_forward' }),
+  ...w('结转下年度|结转到下年度|结转至下年度|结转下一年|转入下年度|下年度继续办理|结转下年|顺延到下年度|结转到下一年|结转至下一年|结转|结转到|结转至|顺延', { k: 'metric', id: 'applications.carried_forward' }),
   ...w('办结|办理完毕|办理结果总计|处理总计|答复总数|已办结|办理总计|办理了', { k: 'metric', id: 'applications.total_processed' }),
   ...w('予以公开|同意公开|全部公开|准予公开', { k: 'metric', id: 'applications.granted' }),
   ...w('部分公开|区分处理', { k: 'metric', id: 'applications.partial' }),
@@ -83,7 +84,7 @@ export const WORDS: [string, Word][] = [
   ...w('行政许可|许可', { k: 'metric', id: 'active.licensing' }),
   ...w('行政处罚|处罚', { k: 'metric', id: 'active.penalty' }),
   ...w('行政强制|强制措施', { k: 'metric', id: 'active.coercion' }),
-  ...w('行政事业性收费|事业性收费|收费金额', { k: 'metric', id: 'active.fees' }),
+  ...w('行政事业性收费|事业性收费|收费金额|收费', { k: 'metric', id: 'active.fees' }),
   ...w('其他对外管理服务事项|对外管理服务事项', { k: 'metric', id: 'active.other_services' }),
   ...w('政府集中采购总金额|集中采购总金额|采购总金额|采购金额', { k: 'metric', id: 'active.procurement.amount' }),
   ...w('政府集中采购|集中采购|采购项目', { k: 'metric', id: 'active.procurement.items' }),
@@ -93,6 +94,7 @@ export const WORDS: [string, Word][] = [
   ...w('复议纠错率|行政复议纠错率', { k: 'ratio', id: 'review_correction_rate' }),
   ...w('诉讼纠错率|行政诉讼纠错率', { k: 'ratio', id: 'litigation_correction_rate' }),
   ...w('纠错率', { k: 'ratio', id: 'review_correction_rate' }),
+  ...w('维持率|复议维持率|行政复议维持率', { k: 'ratio', id: 'review_upheld_rate' }),
   ...w('占比|比例|比重|所占|占多少|百分比|占', { k: 'ratio', id: 'share' }),
   // intents
   ...w('对比|比较|相比|谁多|谁少|谁的|谁|哪个多|哪个少|差多少|差距|和|与|跟|同', { k: 'cue', id: 'compare' }),
@@ -100,7 +102,10 @@ export const WORDS: [string, Word][] = [
   ...w('最少|最低|最小|倒数', { k: 'cue', id: 'rank_asc' }),
   ...w('排名|排行|排序|排位|名次', { k: 'cue', id: 'rank' }),
   ...w('一共|共计|合计|总共|加起来|总计|加上|加|累计|总和|总数', { k: 'cue', id: 'sum' }),
-  ...w('变化|增加|减少|增长|下降|增减|同比|环比|多了|少了|涨|降|增幅|降幅|增长率|变动', { k: 'cue', id: 'change' }),
+  ...w('变化|增加|减少|增长|下降|增减|同比|环比|多了|少了|涨|降|增幅|降幅|增长率|变动|多收|少收', { k: 'cue', id: 'change' }),
+  ...w('多收|少收', { k: 'cue', id: 'receive' }),
+  // narrative words that contain table words (收费 in 收费通知, 公开 in 主动公开 …)
+  ...w('收费通知|信息处理费|处理费|主动公开|门户网站|政府网站|网站|浏览量|访问量|公众号|微信|微博|新闻发布会|发布会|政策解读|解读|培训|留言|热线|信箱', { k: 'topic' }),
   ...w('比上一年|比上年|较上年|较上一年|比去年|较去年|同上一年|与上一年|和上一年', { k: 'cue', id: 'prev_year' }),
   ...w('趋势|历年|每年|逐年|走势|这几年|各年', { k: 'cue', id: 'trend' }),
   ...w('哪些报告|什么报告|报告列表|有哪些单位|哪些单位|哪些机关|哪些年份|有哪些年|收录|数据库里|库里|都有哪些|有什么报告|有哪些报告', { k: 'cue', id: 'list' }),

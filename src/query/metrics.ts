@@ -91,5 +91,6 @@ export const RATIOS: Record<Exclude<Ratio, 'share'>, RatioDef> = {
   open_rate: { id: 'open_rate', label: '公开率', formula: '(予以公开 + 部分公开) ÷ 办理结果总计', num: [['applications.granted', 1], ['applications.partial', 1]], den: [['applications.total_processed', 1]] },
   completion_rate: { id: 'completion_rate', label: '办结率', formula: '办理结果总计 ÷ (本年新收 + 上年结转)', num: [['applications.total_processed', 1]], den: [['applications.new_received', 1], ['applications.carried_over', 1]] },
   review_correction_rate: { id: 'review_correction_rate', label: '行政复议纠错率', formula: '结果纠正 ÷ (总计 − 尚未审结)', num: [['review.review.corrected', 1]], den: [['review.review.total', 1], ['review.review.pending', -1]] },
+  review_upheld_rate: { id: 'review_upheld_rate', label: '行政复议维持率', formula: '结果维持 ÷ (总计 − 尚未审结)', num: [['review.review.upheld', 1]], den: [['review.review.total', 1], ['review.review.pending', -1]] },
   litigation_correction_rate: { id: 'litigation_correction_rate', label: '行政诉讼纠错率', formula: '结果纠正 ÷ (总计 − 尚未审结)，两类诉讼合计', num: [['review.litigation.corrected', 1]], den: [['review.litigation.total', 1], ['review.litigation.pending', -1]] },
 };

@@ -100,4 +100,12 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'parser version of each report and source',
+    sql: `
+      ALTER TABLE reports ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sources ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -5,7 +5,7 @@ import type { Cell, Finding, NarrativeClaim, Passage } from '../ingest/report.js
 export interface BodyRow { id: number; key: string; name: string; kind: string; region: string[] | null; aliases: string[] }
 export interface ReportRow {
   id: number; body_id: number; year: number; format: string; org_printed: string; source_file: string; sha256: string;
-  pages: number | null; published: string | null; ingested_at: string; superseded_by: number | null;
+  pages: number | null; published: string | null; ingested_at: string; superseded_by: number | null; parser_version: number;
 }
 export interface CellRow { report_id: number; tbl: Cell['table']; row_key: string; col_key: string; value: number | null; raw: string; status: Cell['status']; page: number | null; line: number | null; excerpt: string | null }
 export interface FindingRow { id: number; report_id: number; rule: string; severity: Finding['severity']; message: string; excerpt: string | null; page: number | null; cells: string[] }
@@ -14,6 +14,7 @@ export interface PassageHit { report_id: number; section: string; page: number |
 export interface NewReport {
   bodyId: number; year: number; format: string; orgPrinted: string; sourceFile: string; sha256: string;
   pages: number; published?: string; cells: Cell[]; passages: Passage[]; findings: Finding[]; claims: NarrativeClaim[];
+  parserVersion: number;
 }
 
 export class Store {
@@ -32,8 +33,11 @@ export class Store {
       reportById: p('SELECT * FROM reports WHERE id = ?'),
       activeReport: p('SELECT * FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL'),
       activeReports: p('SELECT * FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year'),
-      reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published, ingested_at)
-                       VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published, @ingestedAt)`),
+      reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published, ingested_at, parser_version)
+                       VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published, @ingestedAt, @parserVersion)`),
+      repoint: p('UPDATE reports SET superseded_by = ? WHERE superseded_by = ?'),
+      retireSha: p("UPDATE reports SET sha256 = sha256 || ':replaced' WHERE id = ?"),
+      reportDelete: p('DELETE FROM reports WHERE id = ?'),
       supersede: p('UPDATE reports SET superseded_by = ? WHERE id = ?'),
       cellInsert: p(`INSERT INTO cells (report_id, tbl, row_key, col_key, value, raw, status, page, line, excerpt)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -49,9 +53,10 @@ export class Store {
       findingInsert: p('INSERT INTO findings (report_id, rule, severity, message, excerpt, page, cells) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       findingsOf: p('SELECT * FROM findings WHERE report_id = ? ORDER BY id'),
       claimInsert: p('INSERT INTO claims (report_id, metric, value, sentence, page) VALUES (?, ?, ?, ?, ?)'),
-      sourceGet: p('SELECT sha256, file, status, reason FROM sources WHERE sha256 = ?'),
-      sourcePut: p(`INSERT INTO sources (sha256, file, status, reason, seen_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(sha256) DO UPDATE SET file = excluded.file, status = excluded.status, reason = excluded.reason, seen_at = excluded.seen_at`),
+      sourceGet: p('SELECT sha256, file, status, reason, parser_version FROM sources WHERE sha256 = ?'),
+      sourcePut: p(`INSERT INTO sources (sha256, file, status, reason, seen_at, parser_version) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(sha256) DO UPDATE SET file = excluded.file, status = excluded.status, reason = excluded.reason,
+                    seen_at = excluded.seen_at, parser_version = excluded.parser_version`),
       chatUpsert: p(`INSERT INTO chats (id, type, title, active, updated_at) VALUES (?, ?, ?, ?, ?)
                      ON CONFLICT(id) DO UPDATE SET type = excluded.type, title = COALESCE(excluded.title, title), active = excluded.active, updated_at = excluded.updated_at`),
       chatGet: p('SELECT id, type, title, active FROM chats WHERE id = ?'),
@@ -98,14 +103,39 @@ export class Store {
     const old = this.activeReport(r.bodyId, r.year);
     const id = Number(this.s.reportInsert.run({
       bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile, sha256: r.sha256,
-      pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(),
+      pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(), parserVersion: r.parserVersion,
     }).lastInsertRowid);
+    this.insertContents(id, r);
+    if (old) this.s.supersede.run(id, old.id);
+    return { id, replaced: old?.id };
+  }
+
+  private insertContents(id: number, r: NewReport): void {
     for (const c of r.cells) this.s.cellInsert.run(id, c.table, c.row, c.col, c.value, c.raw, c.status, c.page || null, c.line || null, c.excerpt || null);
     for (const p of r.passages) this.s.passageInsert.run(id, p.section, p.page, p.line, p.text);
     for (const f of r.findings) this.s.findingInsert.run(id, f.rule, f.severity, f.message, f.excerpt ?? null, f.page ?? null, f.cells ? JSON.stringify(f.cells) : null);
     for (const c of r.claims) this.s.claimInsert.run(id, c.metric, c.value, c.sentence, c.page);
-    if (old) this.s.supersede.run(id, old.id);
-    return { id, replaced: old?.id };
+  }
+
+  /**
+   * Parse-again of a stored file: the new report takes the old one's place, also in the chain of versions
+   * (a report that was superseded stays superseded; older versions point at the new row), then the old rows go.
+   */
+  replaceReport(old: ReportRow, r: NewReport): { id: number } {
+    this.s.retireSha.run(old.id);
+    let id: number;
+    if (old.superseded_by === null) id = this.insertReport(r).id;
+    else {
+      id = Number(this.s.reportInsert.run({
+        bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile, sha256: r.sha256,
+        pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(), parserVersion: r.parserVersion,
+      }).lastInsertRowid);
+      this.insertContents(id, r);
+      this.s.supersede.run(old.superseded_by, id);
+    }
+    this.s.repoint.run(id, old.id);
+    this.s.reportDelete.run(old.id);
+    return { id };
   }
 
   cells(reportId: number): CellRow[] { return this.s.cellsOf.all(reportId) as CellRow[]; }
@@ -135,11 +165,11 @@ export class Store {
     return [...score.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((x) => x.hit);
   }
 
-  source(sha: string): { sha256: string; file: string; status: string; reason: string | null } | undefined {
-    return this.s.sourceGet.get(sha) as { sha256: string; file: string; status: string; reason: string | null } | undefined;
+  source(sha: string): { sha256: string; file: string; status: string; reason: string | null; parser_version: number } | undefined {
+    return this.s.sourceGet.get(sha) as { sha256: string; file: string; status: string; reason: string | null; parser_version: number } | undefined;
   }
-  recordSource(sha: string, file: string, status: 'ingested' | 'rejected', reason?: string): void {
-    this.s.sourcePut.run(sha, file, status, reason ?? null, new Date().toISOString());
+  recordSource(sha: string, file: string, status: 'ingested' | 'rejected', parserVersion: number, reason?: string): void {
+    this.s.sourcePut.run(sha, file, status, reason ?? null, new Date().toISOString(), parserVersion);
   }
   /** Telegram chats the bot is in: kept, marked inactive when the bot is removed or blocked. */
   saveChat(id: number, type: string, title: string | null, active: boolean): void {
