@@ -100,20 +100,25 @@ export function orgAbove(lines: DocLine[], titleLine: number): string | null {
   return null;
 }
 
-const DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+const DATE = /((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))/;
+const DATE_LABEL = /(发布|成文|印发|公开|发文)(日期|时间)/;
 
-/** The publication date printed in the report: a date standing on its own line, after the report year. */
+/**
+ * The publication date printed in the report: a date standing on its own line (or labelled 发布日期), after the
+ * report year. The last such date wins (the signature date closes a report).
+ */
 export function findPublished(lines: DocLine[], year: number): { date: string; line: DocLine } | null {
   let found: { date: string; line: DocLine } | null = null;
   for (const l of lines) {
     const t = lineText(l).replace(/[()（）]/g, '').trim();
-    if (t.length > 16) continue;
+    const labelled = DATE_LABEL.test(t) && t.length <= 40;
+    if (t.length > 16 && !labelled) continue;
     const m = DATE.exec(t);
     if (!m) continue;
     const y = Number(m[1]);
-    if (y <= year || y > year + 2) continue;
-    const date = `${y}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-    found = { date, line: l };
+    const month = Number(m[2] ?? m[4]), day = Number(m[3] ?? m[5]);
+    if (y <= year || y > year + 2 || month < 1 || month > 12 || day < 1 || day > 31) continue;
+    found = { date: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, line: l };
   }
   return found;
 }

@@ -59,20 +59,51 @@ export function rowCandidates(lines: DocLine[], width: number, isRowLabel: (labe
       }
       continue;
     }
-    const { rows, misfits } = rowsOfWidth(findRuns(st.lines), width);
-    const all = [
-      ...rows.map((r) => ({ run: r.run, raw: r.raw as string[] | null })),
-      ...misfits.filter((m) => m.values.length >= 2).map((m) => ({ run: m, raw: null })),
-    ].sort((a, b) => a.run.page - b.run.page || a.run.firstLine - b.run.firstLine);
-    for (const { run, raw } of all) {
-      const label = run.before + run.after;
-      // the excerpt shows the row's own label with its numbers, even when they stand on separate lines
-      const sameLine = run.lines.length === 1 && lineTokens(run.lines[0]).some((t) => t.kind === 'text');
-      const excerpt = sameLine ? excerptOf(run.lines) : `${tailLabel(label)} ${run.values.map((t) => t.raw || '␣').join(' ')}`.trim();
-      out.push({ label, raw, page: run.page, line: run.firstLine, excerpt });
+    // loose lines: a line with explicit cells (pipes, tabs) whose last `width` cells are values with blanks among
+    // them is a row as it stands (blanks keep their columns); the rest go through the number runs
+    let buffer: DocLine[] = [];
+    let carry = '';
+    const flush = () => {
+      carry = pushRuns(out, buffer, width, carry);
+      buffer = [];
+    };
+    for (const l of st.lines) {
+      const vals = l.cells.slice(-width);
+      const label = l.cells.slice(0, -width).filter((c) => c.trim());
+      // exactly `width` value cells close the line (more would mean a stray empty cell, as Markdown converters leave)
+      let n = 0;
+      while (n < l.cells.length && valueCell(l.cells[l.cells.length - 1 - n])) n++;
+      const explicit = n === width && vals.some((v) => isBlankish(v));
+      if (!explicit) { buffer.push(l); continue; }
+      flush();
+      out.push({ label: carry + label.join(' '), raw: vals.map((v) => v.trim()), page: l.page, line: l.line, excerpt: lineText(l) || vals.join(' ') });
+      carry = '';
     }
+    flush();
   }
   return out;
+}
+
+/** Rows from the number runs of loose lines; returns the text after the last run (the start of the next label). */
+function pushRuns(out: RowCand[], lines: DocLine[], width: number, carry: string): string {
+  if (!lines.length) return carry;
+  const runs = findRuns(lines);
+  const { rows, misfits } = rowsOfWidth(runs, width);
+  const all = [
+    ...rows.map((r) => ({ run: r.run, raw: r.raw as string[] | null })),
+    ...misfits.filter((m) => m.values.length >= 2).map((m) => ({ run: m, raw: null })),
+  ].sort((a, b) => a.run.page - b.run.page || a.run.firstLine - b.run.firstLine);
+  all.forEach(({ run, raw }, i) => {
+    const label = (i === 0 ? carry : '') + run.before + run.after;
+    // the excerpt shows the row's own label with its numbers, even when they stand on separate lines
+    const sameLine = run.lines.length === 1 && lineTokens(run.lines[0]).some((t) => t.kind === 'text');
+    const excerpt = sameLine ? excerptOf(run.lines) : `${tailLabel(label)} ${run.values.map((t) => t.raw || '␣').join(' ')}`.trim();
+    out.push({ label, raw, page: run.page, line: run.firstLine, excerpt });
+  });
+  // text after the last run belongs to the next row's label
+  const lastRunLine = runs.length ? runs[runs.length - 1].lastLine : -1;
+  const tail = lines.filter((l) => l.line > lastRunLine || !runs.length).flatMap(lineTokens).filter((t) => t.kind === 'text').map((t) => t.raw).join('');
+  return all.length ? tail : carry + tail;
 }
 
 export interface TableResult { cells: Cell[]; findings: Finding[] }
@@ -88,21 +119,53 @@ const cell = (table: Cell['table'], row: string, col: string, raw: string, src: 
  */
 const rowLabel = (c: Cell) => (c.table === 'review_litigation' ? REVIEW_GROUP_LABELS[REVIEW_GROUPS.indexOf(c.row as never)] : ALL_APPLICATION_ROWS.find((d) => d.key === c.row)?.label) ?? c.row;
 
-export function resolveBlanks(cells: Cell[], parts: number[], total: number): Finding | null {
+export function resolveBlanks(cells: Cell[], parts: number[], total: number): boolean {
   const blanks = cells.filter((c) => c.status === 'not_stated');
-  if (!blanks.length || cells.some((c) => c.status === 'unreadable')) return null;
+  if (!blanks.length || cells.some((c) => c.status === 'unreadable')) return true;
   const v = (i: number) => cells[i].value ?? 0;
   const sum = parts.reduce((a, i) => a + v(i), 0);
-  if (Math.abs(sum - v(total)) < 1e-9) {
-    for (const c of blanks) { c.value = 0; c.status = 'blank_zero'; }
-    return null;
+  if (Math.abs(sum - v(total)) >= 1e-9) return false;
+  for (const c of blanks) { c.value = 0; c.status = 'blank_zero'; }
+  return true;
+}
+
+/** A finding for each row that still has blank cells not read as 0. */
+function blankFindings(cells: Cell[], parts: number[], total: number, rows: string[]): Finding[] {
+  const out: Finding[] = [];
+  for (const row of rows) {
+    const rc = cells.filter((c) => c.row === row);
+    const blanks = rc.filter((c) => c.status === 'not_stated');
+    if (!blanks.length) continue;
+    const known = parts.map((i) => rc[i]).filter((c) => c.value !== null);
+    const sum = known.reduce((a, c) => a + (c.value ?? 0), 0);
+    const totalBlank = blanks.includes(rc[total]);
+    out.push({
+      rule: 'blank_cell', severity: 'warning',
+      message: totalBlank
+        ? `${rowLabel(rc[0])}：总计印成空白，而各项相加为 ${sum}；空白不能按 0 读，记为未填报`
+        : `${rowLabel(rc[0])}：${blanks.length} 个空白格不能按 0 读（已知各项相加为 ${sum}，总计为 ${rc[total].raw || '空白'}），记为未填报`,
+      excerpt: rc[0].excerpt, page: rc[0].page, cells: blanks.map((c) => `${c.table}.${c.row}.${c.col}`),
+    });
   }
-  const c0 = cells[0];
-  return {
-    rule: 'blank_cell', severity: 'warning',
-    message: `${rowLabel(c0)}：${blanks.length} 个空白格不能按 0 读（各项相加为 ${sum}，总计为 ${cells[total].raw || '空白'}），记为未填报`,
-    excerpt: c0.excerpt, page: c0.page, cells: blanks.map((c) => `${c.table}.${c.row}.${c.col}`),
-  };
+  return out;
+}
+
+const RESULT_ROWS = ALL_APPLICATION_ROWS.filter((d) => d.group || d.key === 'granted' || d.key === 'partial' || d.key === 'other_total').map((d) => d.key);
+
+/**
+ * Blanks a row cannot settle (its total is blank too) are read as 0 when their column still adds up with
+ * them as 0 (identities 1 and 3 of the column); a column that does not add up keeps them not stated.
+ */
+function resolveBlankColumns(cells: Cell[]): void {
+  for (const col of APPLICANT_COLUMNS) {
+    const cc = cells.filter((c) => c.col === col && c.table === 'applications');
+    const blanks = cc.filter((c) => c.status === 'not_stated' && isBlankish(c.raw));
+    if (!blanks.length || cc.some((c) => c.status === 'unreadable')) continue;
+    const v = (row: string) => cc.find((c) => c.row === row && c.status !== 'missing')?.value ?? 0;
+    const results = RESULT_ROWS.reduce((a, r) => a + v(r), 0);
+    const flow = v('new_received') + v('carried_over') === v('total_processed') + v('carried_forward');
+    if (flow && results === v('total_processed')) for (const c of blanks) { c.value = 0; c.status = 'blank_zero'; }
+  }
 }
 
 export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'split' | 'one'; matched: number } {
@@ -124,10 +187,14 @@ export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'sp
       continue;
     }
     const rowCells = APPLICANT_COLUMNS.map((col, k) => cell('applications', def.key, col, c.raw![k], c));
-    const f = resolveBlanks(rowCells, [0, 1, 2, 3, 4, 5], 6);
-    if (f) findings.push(f);
+    resolveBlanks(rowCells, [0, 1, 2, 3, 4, 5], 6);
     cells.push(...rowCells);
   }
+  resolveBlankColumns(cells);
+  // rows that settle now (a column made a blank 0) are checked once more, then what is left is reported
+  const rowKeys = [...new Set(cells.map((c) => c.row))];
+  for (const row of rowKeys) resolveBlanks(cells.filter((c) => c.row === row), [0, 1, 2, 3, 4, 5], 6);
+  findings.push(...blankFindings(cells, [0, 1, 2, 3, 4, 5], 6, rowKeys));
   const matched = new Set(best.al.pairs.map(([, d]) => d));
   best.layout.rows.forEach((def, di) => {
     if (matched.has(di)) return;
@@ -174,10 +241,10 @@ export function reviewTable(row: RowCand, narrativeReview: number | undefined): 
   const cells: Cell[] = [];
   REVIEW_GROUPS.forEach((g, gi) => {
     const groupCells = REVIEW_COLUMNS.map((col, k) => cell('review_litigation', g, col, raw[gi * 5 + k], row));
-    const f = resolveBlanks(groupCells, [0, 1, 2, 3], 4);
-    if (f) findings.push(f);
+    resolveBlanks(groupCells, [0, 1, 2, 3], 4);
     cells.push(...groupCells);
   });
+  findings.push(...blankFindings(cells, [0, 1, 2, 3], 4, [...REVIEW_GROUPS]));
   return { cells, findings };
 }
 
@@ -214,8 +281,10 @@ export function activeTable(lines: DocLine[], format: Format): TableResult {
       const c = cell('active', def.key, col, raw, place);
       cells.push(c);
     });
+    // table A has no sums to contradict a blank: a blank is read as 0 (as most publishers mean it) and noted
     const blank = cells.filter((c) => c.row === def.key && c.status === 'not_stated');
-    if (blank.length) findings.push({ rule: 'blank_cell', severity: 'info', message: `${def.label}：${blank.length} 个格印成空白，记为未填报`, excerpt: place.excerpt, page: place.page, cells: blank.map((c) => `active.${c.row}.${c.col}`) });
+    for (const c of blank) { c.value = 0; c.status = 'blank_zero'; }
+    if (blank.length) findings.push({ rule: 'blank_cell', severity: 'info', message: `${def.label}：${blank.length} 个格印成空白，按 0 读取`, excerpt: place.excerpt, page: place.page, cells: blank.map((c) => `active.${c.row}.${c.col}`) });
   }
   return { cells, findings };
 }

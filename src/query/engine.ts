@@ -289,9 +289,13 @@ export class QueryEngine {
     const ids = new Set(cells.map((c) => `${c.tbl}.${c.row_key}.${c.col_key}`));
     const rows = new Set(cells.map((c) => `${c.tbl}.${c.row_key}.*`));
     const groupStars = new Set(cells.map((c) => `${c.tbl}.${c.row_key.split('_')[0]}.*`));
-    return this.findings(r.id)
-      .filter((f) => f.severity !== 'info' && f.cells.some((c) => ids.has(c) || rows.has(c) || groupStars.has(c)))
-      .map((f) => `注意：${f.message}${f.excerpt ? `（原文：${f.excerpt}）` : ''}`);
+    const blanks = cells.filter((c) => c.status === 'blank_zero').length;
+    return [
+      ...this.findings(r.id)
+        .filter((f) => f.severity !== 'info' && f.cells.some((c) => ids.has(c) || rows.has(c) || groupStars.has(c)))
+        .map((f) => `注意：${f.message}${f.excerpt ? `（原文：${f.excerpt}）` : ''}`),
+      ...(blanks ? [`说明：用到的格中有 ${blanks} 个在报告里印成空白，按 0 计（该行或该列的合计与之相符）。`] : []),
+    ];
   }
 
   // ---------------------------------------------------------------------------------------------------------
