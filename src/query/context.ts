@@ -32,7 +32,7 @@ export class ChatContexts {
   clear(chat: string): void { this.map.delete(chat); }
 }
 
-const FOLLOW_INTENTS = new Set(['lookup', 'compare', 'change', 'trend', 'narrative', 'unknown', 'audit', 'published', 'problems']);
+const FOLLOW_INTENTS = new Set(['lookup', 'compare', 'change', 'trend', 'narrative', 'unknown', 'audit', 'published', 'problems', 'card']);
 
 /**
  * "那2023年呢" keeps body and metric; "自然人呢" keeps body, year and metric; "武江区呢" keeps year and metric;
@@ -42,6 +42,7 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   const hasWho = cur.bodies.length > 0 || cur.ambiguous !== null || cur.unknownPlaces.length > 0 || cur.regions.length > 0;
   const hasWhat = cur.metrics.length > 0 || !!cur.ratio;
   if (hasWho && hasWhat) return cur;
+  if (cur.intent === 'card' && cur.cues.includes('report')) return cur; // "洪泽区的报告" asks for the card itself
   if (!FOLLOW_INTENTS.has(cur.intent) && cur.intent !== 'rank' && cur.intent !== 'total') return cur;
   if (cur.intent === 'unknown' && !hasWho && !hasWhat && !cur.years.length && !cur.applicant && !cur.cues.includes('compare')) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };

@@ -47,6 +47,9 @@ const CARD: { metric: string; group: string }[] = [
 
 interface Value { value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string }
 
+/** Table B results (rows and groups), whose share of 办理结果总计 a question may ask. */
+const RESULT_METRIC = /^(applications\.(granted|partial|denied_|unavailable_|rejected_|other_)|group\.)/;
+
 const HELP = [
   '可以这样问：',
   '· 番禺2024年收到多少政府信息公开申请？',
@@ -187,6 +190,7 @@ export class QueryEngine {
       case 'problems': return this.problems(f, body, now);
       case 'narrative': return this.narrative(f, body, now);
       case 'lookup': return this.lookup(f, body, now);
+      case 'card': return this.card(f, body, now);
       default:
         return answer('unsupported', `没有读懂这个问题里要查的数字。\n${HELP}`);
     }
@@ -324,6 +328,15 @@ export class QueryEngine {
   }
 
   private ratio(f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+    if (f.ratio === 'share' && (!f.applicant || f.applicant === 'total') && f.metrics[0] && RESULT_METRIC.test(f.metrics[0])) {
+      // 予以公开的比例: a result's share of all results (办理结果总计)
+      const part = this.value(r, f.metrics[0]), whole = this.value(r, 'applications.total_processed');
+      if (part.value === null || whole.value === null || whole.value === 0) return answer('not_found', `${body.name} ${r.year} 年无法计算比例：${part.reason ?? whole.reason ?? '办理结果总计为 0'}。`);
+      const v = part.value / whole.value;
+      const fact: Fact = { ...this.fact(body, r, `share:${f.metrics[0]}`, part, v), label: `${part.label}占办理结果的比例`, unit: '%' };
+      return answer('answered', `${body.name} ${r.year} 年${part.label}占办理结果总计的 ${fmt(v, '%')}${note}\n= ${part.label} ${part.value} ÷ 办理结果总计 ${whole.value}\n${sourceLine(fact)}`,
+        [fact, this.fact(body, r, f.metrics[0], part), this.fact(body, r, 'applications.total_processed', whole)], this.warningsFor(r, [...part.cells, ...whole.cells]));
+    }
     if (f.ratio === 'share') {
       const m = f.metrics[0] ?? 'applications.new_received';
       const col = f.applicant && f.applicant !== 'total' ? f.applicant : 'natural_person';
@@ -359,6 +372,11 @@ export class QueryEngine {
         const ys = this.yearsFor({ ...f, years: f.years.slice(0, 1) }, body, now);
         if ('answer' in ys) { notes.push(ys.answer.text.split('\n')[0]); continue; }
         const r = this.report(id, ys.years[0])!;
+        if (f.ratio && f.ratio !== 'share') {
+          const a = this.ratio({ ...f, bodies: [id] }, body, r, '');
+          if (a.facts[0]) rows.push({ body, fact: a.facts[0] }); else notes.push(a.text.split('\n')[0]);
+          continue;
+        }
         const m = f.metrics[0];
         if (!m) return answer('not_found', '要比较哪一项数字？例如「番禺和武江2024年谁收到的申请多」。');
         const v = this.value(r, m, f.applicant);
@@ -497,7 +515,8 @@ export class QueryEngine {
 
   private list(f: Frame): Answer {
     const years = [...new Set(f.years)];
-    const bodies = this.index.bodies.filter((b) => b.years.length && (!years.length || b.years.some((y) => years.includes(y))));
+    const named = new Set(f.bodies);
+    const bodies = this.index.bodies.filter((b) => b.years.length && (!named.size || named.has(b.id)) && (!years.length || b.years.some((y) => years.includes(y))));
     if (!bodies.length) return answer('not_found', `库中没有 ${years.join('、')} 年的报告。\n${this.inventory()}`);
     const lines = bodies.map((b) => `· ${b.name}：${(years.length ? b.years.filter((y) => years.includes(y)) : b.years).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);
     return answer('answered', `库中${years.length ? ` ${years.join('、')} 年` : ''}共有 ${bodies.length} 个单位的年度报告：\n${lines.join('\n')}`);
@@ -553,7 +572,9 @@ export class QueryEngine {
     if ('answer' in rr) return rr.answer;
     const { r, note } = rr;
     const terms = searchTerms(f.keywords);
-    const hits = this.store.searchPassages(r.id, terms, 8);
+    const found = this.store.searchPassages(r.id, terms, 8);
+    // no passage holds a whole term (a paraphrase): read every passage of the report, it is small
+    const hits = found.length ? found : this.store.passages(r.id);
     const best = bestSentence(hits, terms, f.wantsNumber ? { keywords: f.keywords, unit: f.unit } : null);
     if (!best) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“${f.keywords.join('、')}”${f.wantsNumber ? '的数字' : ''}。${this.echo(f)}`);
     if (best.number) {
@@ -599,7 +620,8 @@ function bestSentence(hits: Hit[], terms: string[], wantNumber: { keywords: stri
         const share = n / Math.max(1, w.p.size);
         if (share > termScore || (share === termScore && w.t.length > term.length)) { termScore = share; term = w.t; }
       }
-      if (score === 0) continue;
+      // a sentence must carry most of one of the question's words, not a stray pair of characters
+      if (score === 0 || termScore < 0.5) continue;
       let number: { value: number; unit: string } | null = null;
       if (wantNumber) {
         number = numberNear(sentence, wantNumber.keywords, wantNumber.unit);

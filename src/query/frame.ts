@@ -6,7 +6,7 @@ import { Dictionary, leftovers } from './scan.js';
 import { normalizeQuestion, smallNumber } from './text.js';
 import { findYears, maskSpans } from './years.js';
 
-export type Intent = 'lookup' | 'compare' | 'rank' | 'total' | 'change' | 'trend' | 'list' | 'audit' | 'published' | 'problems' | 'narrative' | 'help' | 'unknown';
+export type Intent = 'lookup' | 'compare' | 'rank' | 'total' | 'change' | 'trend' | 'list' | 'audit' | 'published' | 'problems' | 'narrative' | 'card' | 'help' | 'unknown';
 
 export interface Frame {
   text: string;
@@ -221,6 +221,8 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   ['trend', (f) => has(f.cues, 'trend') || !!f.range || !!f.lastN || distinctYears(f) > 1],
   ['lookup', (f) => !!f.metrics.length || !!f.ratio],
   ['narrative', (f) => f.keywords.length > 0 && (f.bodies.length > 0 || f.ambiguous !== null)],
+  // a body named with nothing asked of it ("洪泽区的报告", "洪泽"): its report card
+  ['card', (f) => f.bodies.length === 1 && !f.keywords.length],
 ];
 
 const distinctYears = (f: Frame) => new Set(f.years).size;

@@ -9,7 +9,7 @@ export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
 export type Ratio = 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate' | 'share';
 export type Cue =
   | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit' | 'published'
-  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount';
+  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount' | 'report';
 
 export type Word =
   | { k: 'metric'; id: string }
@@ -111,12 +111,13 @@ export const WORDS: [string, Word][] = [
   ...w('哪些报告|什么报告|报告列表|有哪些单位|哪些单位|哪些机关|哪些年份|有哪些年|收录|数据库里|库里|都有哪些|有什么报告|有哪些报告', { k: 'cue', id: 'list' }),
   ...w('一致吗|是否一致|一致不一致|对得上|有没有问题|有问题吗|数据问题|勾稽|核对|审核|校验|有没有错|错误|异常|矛盾|不一致|有误|对不上|有没有数据问题|审计|有什么问题|什么问题|有问题|问题吗|数据质量|准确吗|可靠吗', { k: 'cue', id: 'audit' }),
   ...w('哪天发布|何时发布|什么时候发布|发布日期|发布时间|哪天公布|何时公布|什么时候公布|公布日期|按时发布|按时公布|是否按时|及时发布|哪一天发布', { k: 'cue', id: 'published' }),
-  ...w('存在的主要问题|存在问题|主要问题|存在的问题|不足之处|改进情况|改进措施|整改', { k: 'cue', id: 'problems' }),
+  ...w('存在的主要问题|存在问题|主要问题|存在的问题|不足之处|改进情况|改进措施|整改|存在哪些问题|存在什么问题|存在的不足|存在哪些不足|有哪些不足|工作中的问题|哪些问题', { k: 'cue', id: 'problems' }),
   ...w('帮助|怎么用|如何使用|你能做什么|能问什么|使用说明|help|你好|您好', { k: 'cue', id: 'help' }),
   ...w('所有单位|全部单位|各单位|所有机关|各机关|全部机关|所有报告|各地|各区|全部|所有|各部门|各个单位|每个单位', { k: 'cue', id: 'all_bodies' }),
   ...w('哪个单位|哪个机关|哪个区|哪家|哪个部门|哪一个|哪个', { k: 'cue', id: 'which' }),
   ...w('上半年|下半年|季度|一季度|二季度|三季度|四季度|本月|上月|上个月|这个月', { k: 'cue', id: 'subyear' }),
   ...w('最新|最近一年|最近一次|最新一年', { k: 'cue', id: 'latest' }),
+  ...w('报告|年报|年度报告|报告情况|主要数据|主要数字|概况|基本情况|数据', { k: 'cue', id: 'report' }),
   // relative years (longest match keeps 上年结转 a metric)
   ...w('今年|本年度|当年', { k: 'relyear', offset: 0 }),
   ...w('去年|上年|上年度|上一年度|上一年', { k: 'relyear', offset: -1 }),

@@ -5,7 +5,7 @@ export interface YearSpan { start: number; end: number; years?: number[]; range?
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'start' | 'end'> | null }[] = [
   { re: /(20\d{2})年?度?(?:至|到|-|—|~|～)(20\d{2})年?度?/g, read: (m) => ({ range: [Number(m[1]), Number(m[2])] }) },
-  { re: /(?:近|最近|过去|前)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年/g, read: (m) => { const n = smallNumber(m[1]); return n && n <= 30 ? { lastN: n } : null; } },
+  { re: /(?:近|最近|过去|前|这)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年/g, read: (m) => { const n = smallNumber(m[1]); return n && n <= 30 ? { lastN: n } : null; } },
   // "结转到2025年" names where applications go, not the year asked about
   { re: /(?<=(?:结转|转入|顺延)(?:到|至)?)(20\d{2})年度?/g, read: () => ({ years: [] }) },
   { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },

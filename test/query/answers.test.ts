@@ -118,6 +118,42 @@ describe('compare, change, rank, totals', () => {
   });
 });
 
+describe('shares, cards and paraphrases', () => {
+  it('a result\'s share is of 办理结果总计, with the parts', () => {
+    const p = truth(PANYU).applications;
+    const a = ask('番禺2024年予以公开的比例');
+    expect(a.facts[0].value).toBeCloseTo(p.granted[TOTAL] / p.total_processed[TOTAL], 10);
+    expect(a.text).toContain(String(p.total_processed[TOTAL]));
+  });
+  it('an applicant\'s share is of the row total', () => {
+    const p = truth(PANYU).applications;
+    expect(ask('番禺2024年自然人申请占比').facts[0].value).toBeCloseTo(p.new_received[0] / p.new_received[TOTAL], 10);
+  });
+  it('ratios compare across bodies', () => {
+    const a = ask('番禺、武江2024年的公开率');
+    expect(a.facts.map((f) => f.metric)).toEqual(['open_rate', 'open_rate']);
+  });
+  it('a body named alone gets its report card; a list of its years', () => {
+    const card = ask('洪泽区的报告');
+    expect(card.text).toContain('公开率');
+    expect(card.facts.length).toBeGreaterThan(5);
+    const list = ask('洪泽区有哪些年份的报告');
+    expect(list.text).toContain('2023、2024');
+    expect(list.text).not.toContain('番禺');
+  });
+  it('a narrative figure asked in other words than the report uses', () => {
+    const a = ask('洪泽区2024年网站发布信息多少条');
+    expect(a.facts[0].value).toBe(2428);
+    expect(a.facts[0].excerpt).toContain('2428');
+  });
+  it('a word the report does not use is not matched by a stray character pair', () => {
+    expect(ask('番禺2024年财政收入是多少').facts).toEqual([]);
+  });
+  it.each([['2023年洪泽区存在哪些问题'], ['洪泽区2023年工作中的问题']])('%s → the problems section', (q) => {
+    expect(ask(q).text).toContain('存在的主要问题及改进情况');
+  });
+});
+
 describe('narrative, audit, publication, lists', () => {
   it('a number stated in the text comes with its sentence', () => {
     const a = ask('协作办2024年网站总浏览量是多少');
