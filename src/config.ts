@@ -19,6 +19,7 @@ const schema = z.object({
   DB_PATH: z.string().min(1).optional(),
   DATA_DIR: z.string().min(1).optional(),
   WEBHOOK_URL: z.string().url('must be the public https URL Telegram should call').optional(),
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'may hold only A-Z, a-z, 0-9, _ and - (1–256 characters)').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INGEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
@@ -36,6 +37,7 @@ export interface Config {
   dbPath: string;
   dataDir: string;
   webhookUrl?: string;
+  webhookSecret?: string;
   port?: number;
   logLevel: string;
   ingest: { timeoutMs: number; maxBytes: number; maxPages: number };
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     dbPath: overrides.dbPath ? abs(overrides.dbPath) : c.DB_PATH ? abs(c.DB_PATH) : join(PROJECT_ROOT, 'data', 'nianbao.db'),
     dataDir: c.DATA_DIR ? abs(c.DATA_DIR) : join(PROJECT_ROOT, 'data', 'reports'),
     webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
     port: c.PORT,
     logLevel: c.LOG_LEVEL,
     ingest: { timeoutMs: c.INGEST_TIMEOUT_MS, maxBytes: Math.round(c.INGEST_MAX_MB * 2 ** 20), maxPages: c.INGEST_MAX_PAGES },

@@ -18,10 +18,10 @@ async function startBot(config: Config, app: App, engine: QueryEngine, log: Logg
   await bot.api.setMyCommands(COMMANDS).catch((e) => log.warn({ err: e }, 'setMyCommands failed'));
   log.info({ bot: bot.botInfo.username, apiRoot: config.apiRoot ?? 'https://api.telegram.org', mode: config.webhookUrl ? 'webhook' : 'polling' }, 'bot started');
   if (config.webhookUrl) {
-    const handle = webhookCallback(bot, 'http');
+    const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret });
     const server: Server = createServer((req, res) => { void handle(req, res); });
     await new Promise<void>((r) => server.listen(config.port, r));
-    await bot.api.setWebhook(config.webhookUrl);
+    await bot.api.setWebhook(config.webhookUrl, config.webhookSecret ? { secret_token: config.webhookSecret } : {});
     return async () => { await new Promise<void>((r) => server.close(() => r())); };
   }
   await bot.api.deleteWebhook();

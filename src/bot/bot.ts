@@ -21,7 +21,6 @@ import { escapeHtml } from './render.js';
 
 /** Telegram's download limit for bots through the cloud Bot API. */
 export const MAX_DOWNLOAD_BYTES = 20 * 2 ** 20;
-const PAGE = 8;
 
 export const COMMANDS = [
   { command: 'ask', description: '提问，例如 /ask 番禺2024年收到多少申请' },
@@ -42,6 +41,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   retry?: Partial<AutoRetryOptions>;
   ratePerMinute?: number;
+  /** Bodies per page of /reports. */
+  pageSize?: number;
 }
 
 interface Pending { question: string; chatKey: string; kind: 'ask' | 'report' | 'audit'; at: number }
@@ -127,6 +128,7 @@ export function createBot(deps: BotDeps): Bot {
   bot.command('audit', async (ctx) => { await typing(ctx); return send(ctx, engine.command('audit', ctx.match, { chat: chatKey(ctx) }), 'audit', ctx.match); });
   bot.command('compare', async (ctx) => { await typing(ctx); return send(ctx, engine.command('compare', ctx.match, { chat: chatKey(ctx) })); });
 
+  const PAGE = deps.pageSize ?? 8;
   const reportsPage = (page: number) => {
     const bodies = engine.bodies.filter((b) => b.years.length);
     const pages = Math.max(1, Math.ceil(bodies.length / PAGE));
