@@ -70,3 +70,16 @@ describe('reports rendered in other layouts read back cell for cell', () => {
     });
   }
 });
+
+describe('PDF tables without ruling lines (borderless) are read from text positions alone', () => {
+  const pdfs = truthCases().filter((c) => c.file.endsWith('.pdf') && !c.file.includes('blank-zeros')); // blank cells need the grid
+  for (const c of pdfs) {
+    it(c.name, async () => {
+      const { readFileSync } = await import('node:fs');
+      const { pdfToDoc } = await import('../src/ingest/extract/pdf.js');
+      const doc = await pdfToDoc(readFileSync(c.file), { maxPages: 100, ignoreRulings: true });
+      expect(doc.lines.some((l) => l.grid)).toBe(false);
+      check(c.expected, doc, null);
+    });
+  }
+});

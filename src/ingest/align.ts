@@ -3,7 +3,7 @@
  * Every matched pair gains 1 (order is evidence), plus label agreement; a label that clearly names another
  * canonical row costs. Unmatched rows on either side cost nothing. Dynamic programming, O(n·m).
  */
-import { labelKey } from './normalize.js';
+import { labelKey, nfkc } from './normalize.js';
 
 export interface LabelDef { key: string; phrases: string[] }
 
@@ -30,15 +30,39 @@ export function labelScore(label: string, def: LabelDef): number {
   return best;
 }
 
+/**
+ * A row's own label: from its last item marker (1. 2、 （三） 四、) on. Text before it is usually the tail of the
+ * previous row's label, wrapped below that row's numbers.
+ */
+export function ownLabel(label: string): { own: string; num: number | null } {
+  const t = nfkc(label).replace(/\s+/g, '');
+  let at = -1;
+  let num: number | null = null;
+  for (const m of t.matchAll(/(\d{1,2})[.、．](?!\d)/g)) { at = m.index!; num = Number(m[1]); }
+  if (at < 0) for (const m of t.matchAll(/[（(][一二三四五六七]{1,2}[）)]|[一二三四]、/g)) at = m.index!;
+  return { own: at >= 0 ? t.slice(at) : t, num };
+}
+
+/** How well a found row's label fits a template row: its own label counts fully, the whole text partly; item numbers must agree. */
+export function rowScore(label: string, def: LabelDef & { label?: string }): { score: number; ownExact: boolean } {
+  const { own, num } = ownLabel(label);
+  const ownScore = labelScore(own, def);
+  let score = Math.max(ownScore, 0.6 * labelScore(label, def));
+  const want = def.label ? /(\d+)\./.exec(def.label)?.[1] : undefined;
+  if (num !== null && want !== undefined) score += Number(want) === num ? 0.3 : -0.3;
+  return { score, ownExact: ownScore >= 1 };
+}
+
 export interface Alignment { pairs: [number, number][]; score: number }
 
-export function align(labels: string[], defs: LabelDef[]): Alignment {
+export function align(labels: string[], defs: (LabelDef & { label?: string })[]): Alignment {
   const n = labels.length, m = defs.length;
-  const s = labels.map((l) => defs.map((d) => labelScore(l, d)));
+  const s = labels.map((l) => defs.map((d) => rowScore(l, d)));
   const gain = (i: number, j: number) => {
     const own = s[i][j];
-    const otherExact = own < 1 && s[i].some((v, k) => k !== j && v >= 1);
-    return 1 + 2 * own - (otherExact ? 2.5 : 0);
+    // a label that clearly names another row (its own label, exactly) must not be taken for this one
+    const otherExact = !own.ownExact && s[i].some((v, k) => k !== j && v.ownExact);
+    return 1 + 2 * own.score - (otherExact ? 2.5 : 0);
   };
   const dp = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
   const mv = Array.from({ length: n + 1 }, () => new Uint8Array(m + 1)); // 1 match, 2 skip row, 3 skip def

@@ -171,7 +171,8 @@ export function joinLines(items: TextItem[], tabs: boolean): { y: number; text: 
       if (prev) {
         const gap = it.x0 - prev.x1;
         if (tabs && gap > Math.max(L.h, 6) * 1.5) out += '\t';
-        else if (gap > it.h * 0.25 && /[\dA-Za-z%]$/.test(out) && /^[\dA-Za-z]/.test(it.s)) out += ' ';
+        // a visible gap separates words; a number next to a label must not be glued to it ("政府信0")
+        else if (gap > it.h * 0.25 && !/\s$/.test(out) && !/^\s/.test(it.s)) out += ' ';
       }
       out += it.s;
     });

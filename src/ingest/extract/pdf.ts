@@ -18,7 +18,11 @@ interface PdfPage {
 }
 interface PdfDoc { numPages: number; getPage(n: number): Promise<PdfPage> }
 
-export interface PdfLimits { maxPages: number }
+export interface PdfLimits {
+  maxPages: number;
+  /** Ignore ruling lines (what a borderless table gives): every line is read as loose text. For tests. */
+  ignoreRulings?: boolean;
+}
 
 export async function pdfToDoc(buf: Buffer, limits: PdfLimits): Promise<ExtractedDoc> {
   const parser = new PDFParse({ data: new Uint8Array(buf), cMapUrl: CMAPS, cMapPacked: true, standardFontDataUrl: FONTS, verbosity: 0 } as never);
@@ -49,7 +53,7 @@ export async function pdfToDoc(buf: Buffer, limits: PdfLimits): Promise<Extracte
         const x0 = raw.transform[4], y = raw.transform[5];
         items.push({ s, x0, x1: x0 + (raw.width ?? 0), y, h: raw.height || Math.abs(raw.transform[3]) || 10 });
       }
-      const { H, V } = rulings(ol.fnArray, ol.argsArray, OPS as never);
+      const { H, V } = limits.ignoreRulings ? { H: [], V: [] } : rulings(ol.fnArray, ol.argsArray, OPS as never);
       const { grids, loose } = buildGrids(H, V, items);
       const entries: { y: number; line: Omit<DocLine, 'line'> }[] = [];
       for (const l of joinLines(loose, true)) entries.push({ y: l.y, line: { page: n, cells: l.text.split('\t').map((c) => c.trim()) } });
