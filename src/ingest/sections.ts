@@ -37,8 +37,8 @@ export function sectionLines(lines: DocLine[], spans: SectionSpan[], id: Section
 
 /** A body's name: Chinese characters ending in the word for a body, perhaps with a short form in brackets. */
 export const BODY_NAME = /^[\u4e00-\u9fff·]{2,40}(政府|办公室|办公厅|局|委员会|委|厅|院|中心|署|部|所|会|处|站|队|馆|办)([（(][\u4e00-\u9fff]{1,10}[）)])?$/;
-const REPORT_WORDS = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?的?(?:政府)?信息公开(?:工作)?年度报告/g;
-const YEAR_FIRST = /((?:19|20)\d{2})年度?([\u4e00-\u9fff·（）()]{2,40}?)(?:政府)?信息公开(?:工作)?年度报告/g;
+const REPORT_WORDS = /((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年度?的?(?:政府)?信息公开(?:工作)?(?:年度报告|年报|报告)/g;
+const YEAR_FIRST = /((?:19|20)\d{2})年度?([\u4e00-\u9fff·（）()]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度报告|年报)/g;
 const NAME_BOUNDARY = /[《「“"'：:，,。、；;#\s）)】\]]/;
 
 export function toYear(s: string): number {
@@ -54,7 +54,7 @@ function titlesIn(text: string, lineStarts: number[]): { org: string; year: numb
     const before = text.slice(from, m.index);
     let cut = before.length;
     while (cut > 0 && !NAME_BOUNDARY.test(before[cut - 1])) cut--;
-    let org = before.slice(cut).replace(/^关于/, '');
+    let org = before.slice(cut).replace(/^关于/, '').replace(/关于$/, '');
     // a line break inside the name candidate: "文号 关键词 | 沭阳县发展和改革局2023年…" — the part after the break, if it is a name
     const brk = lineStarts.filter((p) => p > from + cut && p < m.index!).pop();
     if (brk !== undefined && BODY_NAME.test(text.slice(brk, m.index))) org = text.slice(brk, m.index);
