@@ -109,4 +109,3 @@ const isMain = process.argv[1] && import.meta.url.endsWith(basename(process.argv
 if (isMain) {
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`${(e as Error).stack ?? e}\n`); process.exitCode = 1; });
 }
-export { syncBundled };

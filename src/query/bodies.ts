@@ -82,7 +82,8 @@ export class BodyIndex {
         const deepIsCity = b.region.length === 2 || (b.region.length === 1 && /市$/.test(b.region[0]));
         for (const r of restVariants(rest)) {
           for (const p of prefixVariants(b.region)) yield [p + r, { k: 'body', id: b.id, placeOnly: r === '' }];
-          if (r.length >= 3 && r !== rest + '' && !/^(政府|人民政府|办公室|政府办|府办|政府办公室)$/.test(r)) yield [r, { k: 'body', id: b.id, placeOnly: false }];
+          const abbreviation = SHORT_FORMS.some(([, short]) => r.endsWith(short));
+          if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !/^(政府|人民政府|办公室|政府办|府办|政府办公室)$/.test(r)) yield [r, { k: 'body', id: b.id, placeOnly: false }];
           if (r.length >= 2 && !/^(政府|人民政府|办公室|政府办公室)$/.test(r)) yield [(deepIsCity ? '市' : '区') + r, { k: 'body', id: b.id, placeOnly: false }];
         }
       }
