@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.js';
-import { createBot } from '../src/bot/bot.js';
-import { makeLogger } from '../src/log.js';
-import type { QueryEngine } from '../src/query/engine.js';
 import { FIX } from './helpers/cases.js';
-import { asPanyuOffice, bundledEngine, ingestVariant, JINLIN, PANYU, truth } from './helpers/engine.js';
-import { BOT_INFO, FakeBotApi, htmlIsValid, type Call } from './helpers/fakeBotApi.js';
+import { startTestBot, type TestBot } from './helpers/bot.js';
+import { asPanyuOffice, ingestVariant, JINLIN, PANYU, truth } from './helpers/engine.js';
+import { BOT_INFO, htmlIsValid, type Call } from './helpers/fakeBotApi.js';
 
 const ALICE = { id: 1001, is_bot: false, first_name: 'Alice', username: 'alice' };
 const ADMIN = { id: 4242, is_bot: false, first_name: 'Admin' };
@@ -17,28 +13,12 @@ const ADMIN_CHAT = { id: ADMIN.id, type: 'private', first_name: 'Admin' };
 const GROUP = { id: -1001234, type: 'supergroup', title: '政务公开办' };
 const AT = `@${BOT_INFO.username}`;
 
-let app: App & { dir: string };
-let engine: QueryEngine;
-let api: FakeBotApi;
-let bot: Bot;
-let polling: Promise<void>;
-
-beforeAll(async () => {
-  ({ app, engine } = await bundledEngine());
-  api = await new FakeBotApi().start();
-  bot = createBot({
-    app, engine, log: makeLogger('silent'), token: api.token, apiRoot: api.apiRoot, adminIds: [ADMIN.id], ratePerMinute: 1000,
-    retry: { maxRetryAttempts: 3, maxDelaySeconds: 5, rethrowHttpErrors: true },
-  });
-  polling = bot.start({ timeout: 1 });
-  await api.waitFor((c) => c.method === 'getMe');
-});
-afterAll(async () => {
-  await bot.stop();
-  await polling;
-  await api.stop();
-  await app.close();
-});
+let t: TestBot;
+let app: TestBot['app'];
+let engine: TestBot['engine'];
+let api: TestBot['api'];
+beforeAll(async () => { t = await startTestBot({ adminIds: [ADMIN.id] }); ({ app, engine, api } = t); });
+afterAll(() => t.stop());
 
 /** The bot's answer to a message: the first sendMessage after `since` in that chat. */
 const answerIn = (chatId: number, since: number, pred: (c: Call) => boolean = () => true) =>

@@ -4,38 +4,19 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Bot } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.js';
-import { createBot } from '../src/bot/bot.js';
-import { makeLogger } from '../src/log.js';
-import type { QueryEngine } from '../src/query/engine.js';
 import { tempDir } from './helpers/app.js';
-import { bundledEngine } from './helpers/engine.js';
+import { startTestBot, type TestBot } from './helpers/bot.js';
 import { FakeBotApi } from './helpers/fakeBotApi.js';
 import { ROOT } from './helpers/run.js';
 
 const USER = { id: 2001, is_bot: false, first_name: 'U' };
 const CHAT = { id: 2001, type: 'private' };
 
-let app: App & { dir: string };
-let engine: QueryEngine;
-let api: FakeBotApi;
-let bot: Bot;
-let polling: Promise<void>;
-beforeAll(async () => {
-  ({ app, engine } = await bundledEngine());
-  api = await new FakeBotApi().start();
-  bot = createBot({ app, engine, log: makeLogger('silent'), token: api.token, apiRoot: api.apiRoot, adminIds: [], ratePerMinute: 3, pageSize: 2, retry: { rethrowHttpErrors: true, maxDelaySeconds: 2 } });
-  polling = bot.start({ timeout: 1 });
-  await api.waitFor((c) => c.method === 'getMe');
-});
-afterAll(async () => {
-  await bot.stop();
-  await polling;
-  await api.stop();
-  await app.close();
-});
+let t: TestBot;
+let api: TestBot['api'];
+beforeAll(async () => { t = await startTestBot({ ratePerMinute: 3, pageSize: 2 }); api = t.api; });
+afterAll(() => t.stop());
 
 describe('bot limits and paging', () => {
   it('/reports pages with buttons; a button turns the page', async () => {
