@@ -96,3 +96,15 @@ describe('bodies and places', () => {
     expect(gazetteer().resolve('鼓楼区人民政府')).toBeNull();
   });
 });
+
+describe('real texts with blank totals', () => {
+  it('shanghai-stcsm-2024: the blank 总计 of 结转下年度 is not stated, with a finding naming the parts', () => {
+    const r = parseReport(textToDoc(readFileSync(join(FIX, 'real-text', 'shanghai-stcsm-2024.txt'), 'utf8')), { fileName: 'shanghai-stcsm-2024.txt' });
+    const c = r.cells.find((x) => x.row === 'carried_forward' && x.col === 'total')!;
+    expect(c.value).toBeNull();
+    expect(c.status).toBe('not_stated');
+    const f = r.findings.find((x) => x.rule === 'blank_cell' && x.cells?.includes('applications.carried_forward.total'));
+    expect(f?.message).toMatch(/总计印成空白，而各项相加为 1/);
+    expect(f?.excerpt).toBeTruthy();
+  });
+});
