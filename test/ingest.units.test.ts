@@ -22,6 +22,7 @@ describe('file type from content, not the name', () => {
     ['generated/bad-html-as-pdf.pdf', 'html'],
     ['generated/bad-empty.pdf', 'empty'],
     ['real-text/huaian-city-2024.txt', 'text'],
+    ['expected/hongze-2023.json', 'json'],
   ])('%s is %s', (f, kind) => expect(detectKind(readFileSync(join(FIX, f)))).toBe(kind));
   it('binary junk is not text', () => expect(detectKind(Buffer.from([0, 1, 2, 3, 250, 251, 0, 0, 7, 8, 9, 0]))).toBe('binary'));
 });

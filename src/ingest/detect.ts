@@ -1,5 +1,5 @@
 /** File type detection from content (magic bytes and a look at the text), never from the extension. */
-export type FileKind = 'pdf' | 'docx' | 'html' | 'text' | 'doc' | 'zip' | 'image' | 'empty' | 'binary';
+export type FileKind = 'pdf' | 'docx' | 'html' | 'text' | 'json' | 'doc' | 'zip' | 'image' | 'empty' | 'binary';
 
 const startsWith = (buf: Buffer, sig: number[], at = 0) => sig.every((b, i) => buf[at + i] === b);
 
@@ -17,6 +17,7 @@ export function detectKind(buf: Buffer): FileKind {
   const text = decodeText(buf.subarray(0, 8192));
   if (text === null) return 'binary';
   if (/<(!doctype\s+html|html|head|body|table|meta|div|p)[\s>]/i.test(text)) return 'html';
+  if (/^\s*[{[]/.test(text) && looksLikeJson(buf)) return 'json';
   return 'text';
 }
 
@@ -33,4 +34,8 @@ export function decodeText(buf: Buffer): string | null {
   const ctrl = (s.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
   if (bad > Math.max(2, s.length * 0.01) || ctrl > Math.max(2, s.length * 0.01)) return null;
   return s.replace(/^\ufeff/, '');
+}
+
+function looksLikeJson(buf: Buffer): boolean {
+  try { JSON.parse(buf.toString('utf8')); return true; } catch { return false; }
 }

@@ -20,6 +20,7 @@ export async function extractFile(buf: Buffer, limits: ExtractLimits): Promise<E
     case 'empty': throw new Rejection('empty', 'is empty (0 bytes)');
     case 'doc': throw new Rejection('legacy_doc', 'is a legacy Word .doc file: save it as DOCX or PDF first');
     case 'image': throw new Rejection('needs_ocr', 'is an image: it needs OCR, not a PDF/DOCX/HTML/text report');
+    case 'json': throw new Rejection('unsupported_type', 'is JSON data, not a report document (PDF, DOCX, HTML or text)');
     default: throw new Rejection('unsupported_type', `is not a PDF, DOCX, HTML or text file (detected: ${kind})`);
   }
 }
