@@ -519,7 +519,8 @@ export class QueryEngine {
     const bodies = this.index.bodies.filter((b) => b.years.length && (!named.size || named.has(b.id)) && (!years.length || b.years.some((y) => years.includes(y))));
     if (!bodies.length) return answer('not_found', `库中没有 ${years.join('、')} 年的报告。\n${this.inventory()}`);
     const lines = bodies.map((b) => `· ${b.name}：${(years.length ? b.years.filter((y) => years.includes(y)) : b.years).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);
-    return answer('answered', `库中${years.length ? ` ${years.join('、')} 年` : ''}共有 ${bodies.length} 个单位的年度报告：\n${lines.join('\n')}`);
+    const count = bodies.reduce((n, b) => n + (years.length ? b.years.filter((y) => years.includes(y)).length : b.years.length), 0);
+    return answer('answered', `库中${years.length ? ` ${years.join('、')} 年` : ''}共有 ${bodies.length} 个单位的 ${count} 份年度报告：\n${lines.join('\n')}`);
   }
 
   private inventory(): string {
