@@ -9,7 +9,7 @@ import { ChatContexts, mergeWithContext } from './context.js';
 import { decideIntent, Lexicon, parseFrame, type Frame } from './frame.js';
 import type { Applicant } from './lexicon.js';
 import { applicantLabel, metric, RATIOS, type CellRef } from './metrics.js';
-import { ACTIVE_ROWS, DEADLINES, type Format } from '../ingest/template.js';
+import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, DEADLINES, type Format } from '../ingest/template.js';
 
 /** Table A figures are labelled as the report's own template prints them (2019: 对外公开总数量, 2021: 现行有效件数). */
 function activeLabel(format: string, refs: CellRef[]): string | null {
@@ -46,6 +46,12 @@ const CARD: { metric: string; group: string }[] = [
 ];
 
 interface Value { value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string }
+
+/** The rows of a group as printed in a report (其他处理 may be one row or three). */
+const GROUP_ROWS: Record<string, (r: ReportRow, cells: Map<string, CellRow>) => string[]> = Object.fromEntries(
+  (['denied', 'unavailable', 'rejected', 'other'] as const).map((g) => [`group.${g}`, (_r: ReportRow, cells: Map<string, CellRow>) =>
+    ALL_APPLICATION_ROWS.filter((d) => d.group === g && cells.get(`applications.${d.key}.total`)?.status !== 'missing' && cells.has(`applications.${d.key}.total`)).map((d) => `applications.${d.key}`)]),
+);
 
 /** Table B results (rows and groups), whose share of 办理结果总计 a question may ask. */
 const RESULT_METRIC = /^(applications\.(granted|partial|denied_|unavailable_|rejected_|other_)|group\.)/;
@@ -310,11 +316,19 @@ export class QueryEngine {
     if (ys.years.length > 1) return this.trend(f, body, now);
     const r = this.report(body.id, ys.years[0])!;
     if (f.ratio) return this.ratio(f, body, r, ys.note);
-    const values = f.metrics.map((m) => ({ id: m, v: this.value(r, m, f.applicant) }));
+    // 不予公开的原因 / 各多少: a group is shown with its rows
+    const ids = f.cues.includes('each') && f.metrics.length === 1 && GROUP_ROWS[f.metrics[0]] ? [f.metrics[0], ...GROUP_ROWS[f.metrics[0]](r, this.cells(r.id))] : f.metrics;
+    const values = ids.map((m) => ({ id: m, v: this.value(r, m, f.applicant) }));
     const missing = values.find((x) => x.v.value === null);
     if (missing) return answer('not_found', `${body.name} ${r.year} 年：${missing.v.label}——${missing.v.reason}。${this.echo(f)}`);
     const facts = values.map((x) => this.fact(body, r, x.id, x.v, x.v.value!, f.applicant));
     const warnings = this.warningsFor(r, values.flatMap((x) => x.v.cells));
+    if (facts.length > 1 && (f.cues.includes('each') || ids !== f.metrics)) {
+      const [head, ...rest] = ids !== f.metrics ? [facts[0], ...facts.slice(1)] : [null, ...facts];
+      const lines = rest.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}`);
+      const title = head ? `${body.name} ${r.year} 年${head.label} ${fmt(head.value, head.unit)}，其中：` : `${body.name} ${r.year} 年：`;
+      return answer('answered', `${title}${ys.note}${this.echo(f)}\n${lines.join('\n')}\n${[...new Set(facts.map(sourceLine))].slice(0, 4).join('\n')}`, facts, warnings);
+    }
     if (facts.length > 1) {
       const sum = facts.reduce((s, x) => s + x.value, 0);
       const label = facts.map((x) => x.label).join(' + ');

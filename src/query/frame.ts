@@ -154,23 +154,25 @@ function pushBody(f: Frame, id: number) {
 /** Words → metric ids: table C by group × column, table A by document × operation, table B rows and groups, ratios. */
 function readMetrics(f: Frame, words: Word[]) {
   const metrics: string[] = [];
-  let group: ReviewGroup | undefined;
+  const groups: ReviewGroup[] = [];
   let rcol: ReviewCol | undefined;
   let doc: string | undefined;
   let op: string | undefined;
   for (const w of words) {
     if (w.k === 'metric') metrics.push(w.id);
     else if (w.k === 'col') f.applicant = w.id;
-    else if (w.k === 'rgroup') group = moreSpecific(group, w.id);
+    else if (w.k === 'rgroup') groups.push(w.id);
     else if (w.k === 'rcol') rcol = w.id;
     else if (w.k === 'doc') doc = w.id;
     else if (w.k === 'docop') op = w.id;
     else if (w.k === 'ratio') f.ratio = f.ratio && f.ratio !== 'share' ? f.ratio : w.id;
   }
-  if (f.ratio === 'review_correction_rate' && group && group !== 'review') f.ratio = 'litigation_correction_rate';
+  let reviewGroups = tableCGroups(groups);
+  if (f.ratio === 'review_correction_rate' && reviewGroups.some((g) => g !== 'review')) f.ratio = 'litigation_correction_rate';
   if (f.ratio === 'review_upheld_rate') rcol = undefined;
-  if (f.ratio && f.ratio !== 'share' && !metrics.length) { group = undefined; rcol = undefined; }
-  if (group || (rcol && !metrics.length)) metrics.push(`review.${group ?? 'review'}.${rcol ?? 'total'}`);
+  if (f.ratio && f.ratio !== 'share' && !metrics.length) { reviewGroups = []; rcol = undefined; }
+  if (!reviewGroups.length && rcol && !metrics.length) reviewGroups = ['review'];
+  for (const g of reviewGroups) metrics.push(`review.${g}.${rcol ?? 'total'}`);
   if (doc || (op && !f.keywords.length)) metrics.push(`active.${doc ?? 'normative_documents'}.${op ?? 'in_force'}`);
   // a group and one of its own rows: the row is meant (因保护第三方合法权益不予公开)
   const rows = metrics.filter((m) => m.startsWith('applications.'));
@@ -182,16 +184,19 @@ function readMetrics(f: Frame, words: Word[]) {
   f.metrics = out;
 }
 
+/**
+ * Table C groups named in a question: 复议 and 诉讼 named apart are two groups ("行政复议和行政诉讼各多少"); a
+ * group and its own narrower kind name the narrower one ("行政诉讼未经复议直接起诉"); 复议后起诉 is one phrase
+ * in the lexicon, so it is one group.
+ */
+function tableCGroups(found: ReviewGroup[]): ReviewGroup[] {
+  const set = new Set(found);
+  if (set.has('litigation_direct') || set.has('litigation_after_review')) set.delete('litigation');
+  return [...set];
+}
+
 const GROUP_PREFIX: [string, string][] = [['applications.denied_', 'group.denied'], ['applications.unavailable_', 'group.unavailable'], ['applications.rejected_', 'group.rejected'], ['applications.other_', 'group.other']];
 const groupOf = (row: string) => GROUP_PREFIX.find(([p]) => row.startsWith(p))?.[1];
-
-function moreSpecific(a: ReviewGroup | undefined, b: ReviewGroup): ReviewGroup {
-  const rank: Record<ReviewGroup, number> = { review: 0, litigation: 1, litigation_direct: 2, litigation_after_review: 2 };
-  if (!a) return b;
-  // 复议 + 起诉 together name the 复议后起诉 group
-  if ((a === 'review' && b === 'litigation') || (a === 'litigation' && b === 'review')) return 'litigation';
-  return rank[b] >= rank[a] ? b : a;
-}
 
 /** Content words left after bodies, years, metrics and cues: what narrative search looks for. */
 function keywordsOf(masked: string, claimed: { start: number; end: number }[]): string[] {

@@ -9,7 +9,7 @@ export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
 export type Ratio = 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate' | 'share';
 export type Cue =
   | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit' | 'published'
-  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount' | 'report';
+  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount' | 'report' | 'each';
 
 export type Word =
   | { k: 'metric'; id: string }
@@ -118,6 +118,7 @@ export const WORDS: [string, Word][] = [
   ...w('哪个单位|哪个机关|哪个区|哪家|哪个部门|哪一个|哪个', { k: 'cue', id: 'which' }),
   ...w('上半年|下半年|季度|一季度|二季度|三季度|四季度|本月|上月|上个月|这个月', { k: 'cue', id: 'subyear' }),
   ...w('最新|最近一年|最近一次|最新一年', { k: 'cue', id: 'latest' }),
+  ...w('各|分别|各自|各多少|原因|构成|明细|具体情况|分别是|都有哪些情形|哪些情形|细分', { k: 'cue', id: 'each' }),
   ...w('报告|年报|年度报告|报告情况|主要数据|主要数字|概况|基本情况|数据', { k: 'cue', id: 'report' }),
   // relative years (longest match keeps 上年结转 a metric)
   ...w('今年|本年度|当年', { k: 'relyear', offset: 0 }),

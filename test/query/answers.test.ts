@@ -154,6 +154,20 @@ describe('shares, cards and paraphrases', () => {
   });
 });
 
+describe('parts of a whole', () => {
+  const p = truth(PANYU);
+  it('复议 and 诉讼 asked together are two figures, not their sum', () => {
+    const a = ask('番禺2024年行政复议和行政诉讼各多少件');
+    expect(a.facts.map((f) => [f.metric, f.value])).toEqual([['review.review.total', p.review_litigation.review[4]], ['review.litigation.total', p.review_litigation.litigation_direct[4] + p.review_litigation.litigation_after_review[4]]]);
+  });
+  it('a group with its reasons: the group first, then each printed row', () => {
+    const a = ask('番禺2024年不予公开的原因有哪些');
+    const rows = Object.entries(p.applications).filter(([k]) => k.startsWith('denied_'));
+    expect(a.facts[0].value).toBe(rows.reduce((s, [, v]) => s + v[TOTAL], 0));
+    expect(a.facts.slice(1).map((f) => f.value)).toEqual(rows.map(([, v]) => v[TOTAL]));
+  });
+});
+
 describe('narrative, audit, publication, lists', () => {
   it('a number stated in the text comes with its sentence', () => {
     const a = ask('协作办2024年网站总浏览量是多少');
