@@ -14,7 +14,8 @@ export function visibleLength(html: string): number {
 
 function quote(f: Fact): string {
   const where = [f.org, `${f.year} 年报告`, f.source.page ? `第${f.source.page}页` : ''].filter(Boolean).join(' · ');
-  return `<blockquote>${escapeHtml(f.excerpt)}\n— ${escapeHtml(where)}</blockquote>`;
+  // rows joined with " / " in an excerpt stand on their own lines
+  return `<blockquote>${escapeHtml(f.excerpt).split(' / ').join('\n')}\n— ${escapeHtml(where)}</blockquote>`;
 }
 
 /** The answer as self-contained HTML blocks (never split inside a tag). */
@@ -25,10 +26,11 @@ export function answerBlocks(a: Answer): string[] {
     if (line.startsWith('「') && a.facts.length) return; // excerpts are quoted below with their source
     blocks.push(i === 0 ? `<b>${escapeHtml(line)}</b>` : escapeHtml(line));
   });
-  const seen = new Set<string>();
+  // each source line once: an excerpt already inside a quoted one is not quoted again
+  const quoted: string[] = [];
   for (const f of a.facts) {
-    if (!f.excerpt || seen.has(f.excerpt) || seen.size >= 3) continue;
-    seen.add(f.excerpt);
+    if (!f.excerpt || quoted.length >= 3 || quoted.some((q) => q.includes(f.excerpt))) continue;
+    quoted.push(f.excerpt);
     blocks.push(quote(f));
   }
   for (const w of a.warnings) blocks.push(`⚠️ ${escapeHtml(w)}`);

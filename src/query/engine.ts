@@ -303,7 +303,7 @@ export class QueryEngine {
     return [
       ...this.findings(r.id)
         .filter((f) => f.severity !== 'info' && f.cells.some((c) => ids.has(c) || rows.has(c) || groupStars.has(c)))
-        .map((f) => `注意：${f.message}${f.excerpt ? `（原文：${f.excerpt}）` : ''}`),
+        .map((f) => `注意：${f.message}${f.excerpt && !f.message.includes(f.excerpt.replace(/^行政复议、行政诉讼：/, '')) ? `（原文：${f.excerpt}）` : ''}`),
       ...(blanks ? [`说明：用到的格中有 ${blanks} 个在报告里印成空白，按 0 计（该行或该列的合计与之相符）。`] : []),
     ];
   }
