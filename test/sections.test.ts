@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textToDoc } from '../src/ingest/extract/text.js';
 import { htmlToDoc } from '../src/ingest/extract/html.js';
-import { findPublished, findSections, findTitle } from '../src/ingest/sections.js';
+import { findPublished, findSections, findTitle, findTitleWithoutYear } from '../src/ingest/sections.js';
 
 const title = (text: string) => { const d = textToDoc(text); return findTitle(d.lines, findSections(d.lines)); };
 
@@ -15,6 +15,11 @@ describe('the title gives the body and the year', () => {
     ['# 某某县人民政府 二〇二四年 政府信息公开工作年度报告\n## 一、总体情况', '某某县人民政府', 2024],
     ['根据条例要求，现发布《某某区人民政府办公室2024年政府信息公开工作年度报告》。\n一、总体情况', '某某区人民政府办公室', 2024],
   ])('%s', (text, org, year) => expect(title(text)).toMatchObject({ org, year }));
+
+  it('a title without a year takes the year of the reporting period', () => {
+    const d = textToDoc('某某区人民政府政府信息公开工作年度报告\n本报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况');
+    expect(findTitleWithoutYear(d.lines, findSections(d.lines))).toMatchObject({ org: '某某区人民政府', year: 2023 });
+  });
 
   it('a web page: the title next to the report wins over other years listed in the navigation', () => {
     const html = `<html><body><ul class="menu"><li>某某区人民政府2022年政府信息公开工作年度报告</li><li>某某区人民政府2023年政府信息公开工作年度报告</li></ul>

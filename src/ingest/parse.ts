@@ -6,7 +6,7 @@ import { auditDeadline, auditNarrative, auditTables } from './audit.js';
 import { expandAbbreviation, gazetteer } from './gazetteer.js';
 import { narrativeClaims, passages } from './narrative.js';
 import type { Finding, ParsedReport } from './report.js';
-import { findPublished, findSections, findTitle, orgAbove, sectionLines } from './sections.js';
+import { findPublished, findSections, findTitle, findTitleWithoutYear, orgAbove, sectionLines } from './sections.js';
 import { activeTable, applicationsTable, reviewRow, reviewTable } from './tables.js';
 import type { Format } from './template.js';
 
@@ -30,7 +30,7 @@ export function parseReport(doc: ExtractedDoc, opts: ParseOptions): ParsedReport
   const lines = doc.lines;
   const spans = findSections(lines);
   const allText = lines.map(lineText).join('\n');
-  const title = findTitle(lines, spans);
+  const title = findTitle(lines, spans) ?? findTitleWithoutYear(lines, spans);
   const findings: Finding[] = [];
 
   // table B: its section, else from the first line that looks like its header

@@ -91,6 +91,25 @@ export function findTitle(lines: DocLine[], spans: SectionSpan[]): { org: string
   return standalone ?? quoted;
 }
 
+const NO_YEAR_TITLE = /^(?:#+\s*)?([\u4e00-\u9fff·（）()]{2,40}?)(?:政府)?信息公开(?:工作)?(?:年度报告|年报)$/;
+const PERIOD = /(?:统计期限|统计时限|统计期间|数据统计)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/;
+
+/**
+ * A title that prints no year ("某某区人民政府政府信息公开工作年度报告"): the body from the title line, the year
+ * from the reporting period the report states ("统计期限自2024年1月1日起").
+ */
+export function findTitleWithoutYear(lines: DocLine[], spans: SectionSpan[]): { org: string; year: number; line: number } | null {
+  const limit = Math.min(lines.length, Math.max(spans[0]?.start ?? 60, 1));
+  const text = lines.slice(0, Math.min(lines.length, limit + 40)).map(lineText).join('').replace(/\s+/g, '');
+  const period = PERIOD.exec(text);
+  if (!period) return null;
+  for (let i = 0; i < limit; i++) {
+    const m = NO_YEAR_TITLE.exec(lineText(lines[i]).replace(/\s+/g, ''));
+    if (m && BODY_NAME.test(m[1])) return { org: m[1], year: Number(period[1]), line: i };
+  }
+  return null;
+}
+
 /** The body named as author when the title has none ("2024年政府信息公开工作年度报告" under a name line). */
 export function orgAbove(lines: DocLine[], titleLine: number): string | null {
   for (let i = titleLine - 1; i >= Math.max(0, titleLine - 3); i--) {
