@@ -3,6 +3,7 @@
  * Groups without a printed row (不予公开 = its 8 reasons, …) and derived ratios are defined here too.
  */
 import { ALL_APPLICATION_ROWS, APPLICANT_COLUMN_LABELS, REVIEW_COLUMN_LABELS } from '../ingest/template.js';
+import type { CellRow, ReportRow } from '../store/store.js';
 import type { Applicant, Ratio, ReviewCol, ReviewGroup } from './lexicon.js';
 
 export interface CellRef { table: 'active' | 'applications' | 'review_litigation'; row: string; col: string }
@@ -94,3 +95,36 @@ export const RATIOS: Record<Exclude<Ratio, 'share'>, RatioDef> = {
   review_upheld_rate: { id: 'review_upheld_rate', label: '行政复议维持率', formula: '结果维持 ÷ (总计 − 尚未审结)', num: [['review.review.upheld', 1]], den: [['review.review.total', 1], ['review.review.pending', -1]] },
   litigation_correction_rate: { id: 'litigation_correction_rate', label: '行政诉讼纠错率', formula: '结果纠正 ÷ (总计 − 尚未审结)，两类诉讼合计', num: [['review.litigation.corrected', 1]], den: [['review.litigation.total', 1], ['review.litigation.pending', -1]] },
 };
+
+/** The figures of a report card (/report) and of a side-by-side comparison (/compare). */
+export const CARD: { metric: string; group: string }[] = [
+  { metric: 'applications.new_received', group: '表三 依申请' },
+  { metric: 'applications.carried_over', group: '表三 依申请' },
+  { metric: 'applications.granted', group: '表三 依申请' },
+  { metric: 'applications.partial', group: '表三 依申请' },
+  { metric: 'group.denied', group: '表三 依申请' },
+  { metric: 'group.unavailable', group: '表三 依申请' },
+  { metric: 'group.rejected', group: '表三 依申请' },
+  { metric: 'group.other', group: '表三 依申请' },
+  { metric: 'applications.total_processed', group: '表三 依申请' },
+  { metric: 'applications.carried_forward', group: '表三 依申请' },
+  { metric: 'review.review.total', group: '表四 复议诉讼' },
+  { metric: 'review.review.corrected', group: '表四 复议诉讼' },
+  { metric: 'review.litigation.total', group: '表四 复议诉讼' },
+  { metric: 'review.litigation.corrected', group: '表四 复议诉讼' },
+  { metric: 'active.normative_documents.issued', group: '表二 主动公开' },
+  { metric: 'active.normative_documents.in_force', group: '表二 主动公开' },
+  { metric: 'active.licensing', group: '表二 主动公开' },
+  { metric: 'active.penalty', group: '表二 主动公开' },
+  { metric: 'active.coercion', group: '表二 主动公开' },
+  { metric: 'active.fees', group: '表二 主动公开' },
+];
+
+/** The rows of a group as printed in a report (其他处理 may be one row or three). */
+export const GROUP_ROWS: Record<string, (r: ReportRow, cells: Map<string, CellRow>) => string[]> = Object.fromEntries(
+  (['denied', 'unavailable', 'rejected', 'other'] as const).map((g) => [`group.${g}`, (_r: ReportRow, cells: Map<string, CellRow>) =>
+    ALL_APPLICATION_ROWS.filter((d) => d.group === g && cells.get(`applications.${d.key}.total`)?.status !== 'missing' && cells.has(`applications.${d.key}.total`)).map((d) => `applications.${d.key}`)]),
+);
+
+/** Table B results (rows and groups), whose share of 办理结果总计 a question may ask. */
+export const RESULT_METRIC = /^(applications\.(granted|partial|denied_|unavailable_|rejected_|other_)|group\.)/;
