@@ -109,3 +109,19 @@ describe('real texts with blank totals', () => {
     expect(f?.excerpt).toBeTruthy();
   });
 });
+
+describe('scrambled Markdown from PDF converters: rows resolved by order, as the fixture notes resolve them', () => {
+  const parsed = (f: string) => parseReport(textToDoc(readFileSync(join(FIX, 'real-text', f), 'utf8')), { fileName: f });
+  const total = (r: ReturnType<typeof parsed>, row: string) => r.cells.find((c) => c.row === row && c.col === 'total')?.value;
+  it('shanghai-stcsm-2024 (notes: 内部事务 1, 过程性 1, 不掌握 4, 另行制作 6, 补正 0, (六)1 = 10, (六)2 = 0, (六)3 = 4)', () => {
+    const r = parsed('shanghai-stcsm-2024.txt');
+    expect(['denied_internal', 'denied_process', 'unavailable_not_held', 'unavailable_needs_creation', 'unavailable_unclear', 'other_overdue_correction', 'other_overdue_fee', 'other_other'].map((k) => total(r, k))).toEqual([1, 1, 4, 6, 0, 10, 0, 4]);
+    expect(r.findings.some((f) => f.rule === 'label_order')).toBe(true);
+  });
+  it('shanghai-office-2025 (notes: 不予公开 20, 无法提供 564, 不予处理 80, 其他处理 319)', () => {
+    const r = parsed('shanghai-office-2025.txt');
+    const sum = (prefix: string) => r.cells.filter((c) => c.col === 'total' && c.row.startsWith(prefix)).reduce((a, c) => a + (c.value ?? NaN), 0);
+    expect([sum('denied_'), sum('unavailable_'), sum('rejected_'), sum('other_')]).toEqual([20, 564, 80, 319]);
+    expect(total(r, 'other_overdue_correction')).toBe(43);
+  });
+});

@@ -1,7 +1,7 @@
 /** The three tables: rows found in the document, mapped onto the template's canonical rows and columns. */
 import type { DocLine } from './doc.js';
 import { lineText } from './doc.js';
-import { align, labelScore } from './align.js';
+import { align, labelScore, ownLabel, type Alignment } from './align.js';
 import { isBlankish, isNumberCell, labelKey, parseNumberCell } from './normalize.js';
 import type { Cell, Finding } from './report.js';
 import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, APPLICANT_COLUMNS, APPLICATION_LAYOUTS, REVIEW_COLUMNS, REVIEW_GROUP_LABELS, REVIEW_GROUPS, type Format } from './template.js';
@@ -168,14 +168,42 @@ function resolveBlankColumns(cells: Cell[]): void {
   }
 }
 
+/**
+ * When exactly as many rows of numbers were found as a layout has, and most labels agree with their position,
+ * position decides: converters that scramble labels (Markdown from PDF) keep the numbers in order.
+ */
+function byPosition(cands: RowCand[]): { layout: (typeof APPLICATION_LAYOUTS)[number]; al: Alignment } | null {
+  const idx = cands.map((c, i) => (c.raw ? i : -1)).filter((i) => i >= 0);
+  for (const layout of APPLICATION_LAYOUTS) {
+    if (idx.length !== layout.rows.length) continue;
+    let agree = 0, disagree = 0;
+    idx.forEach((ci, k) => {
+      const own = ownLabel(cands[ci].label).own;
+      if (labelScore(own, layout.rows[k]) >= 1) agree++;
+      else if (layout.rows.some((d) => labelScore(own, d) >= 1)) disagree++;
+    });
+    if (agree >= 2 * disagree && agree >= layout.rows.length / 2) return { layout, al: { pairs: idx.map((ci, k) => [ci, k] as [number, number]), score: agree } };
+  }
+  return null;
+}
+
 export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'split' | 'one'; matched: number } {
   const isRowLabel = (label: string) => ALL_APPLICATION_ROWS.some((d) => labelScore(label, d) >= 1);
   const cands = rowCandidates(lines, 7, isRowLabel);
   const labels = cands.map((c) => c.label);
   const tries = APPLICATION_LAYOUTS.map((layout) => ({ layout, al: align(labels, layout.rows) }));
-  const best = tries.reduce((a, b) => (b.al.score > a.al.score ? b : a));
-  const cells: Cell[] = [];
+  let best = tries.reduce((a, b) => (b.al.score > a.al.score ? b : a));
   const findings: Finding[] = [];
+  const positional = byPosition(cands);
+  if (positional && positional.al.pairs.length > best.al.pairs.length) {
+    best = positional;
+    for (const [ci, di] of positional.al.pairs) {
+      const own = ownLabel(cands[ci].label).own;
+      const named = positional.layout.rows.find((d, k) => k !== di && labelScore(own, d) >= 1);
+      if (named) findings.push({ rule: 'label_order', severity: 'info', message: `表三第 ${di + 1} 行的标签像“${named.label}”，但按行的位置读作“${positional.layout.rows[di].label}”（表中行数与模板一致，标签与数字错行）`, excerpt: cands[ci].excerpt, page: cands[ci].page });
+    }
+  }
+  const cells: Cell[] = [];
   const used = new Set<number>();
   for (const [ci, di] of best.al.pairs) {
     const c = cands[ci];

@@ -73,6 +73,12 @@ export class BodyIndex {
 
   byId(id: number): BodyInfo | undefined { return this.bodies.find((b) => b.id === id); }
 
+  /** The name after its places: 人民政府, 人民政府办公室, 发展和改革局 … */
+  restOf(id: number): string {
+    const b = this.byId(id);
+    return b ? splitName(b.name, b.region).rest : '';
+  }
+
   /** Every surface → entry, for the dictionary scan. */
   *surfaces(): Generator<[string, NameEntry]> {
     for (const b of this.bodies) {

@@ -10,7 +10,7 @@ import { decideIntent, Lexicon, parseFrame, type Frame } from './frame.js';
 import type { Applicant } from './lexicon.js';
 import { applicantLabel, CARD, GROUP_ROWS, metric, RATIOS, RESULT_METRIC, type CellRef } from './metrics.js';
 import { bestSentence, searchTerms } from './sentences.js';
-import { ACTIVE_ROWS, DEADLINES, type Format } from '../ingest/template.js';
+import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, DEADLINES, type Format } from '../ingest/template.js';
 
 /** Table A figures are labelled as the report's own template prints them (2019: 对外公开总数量, 2021: 现行有效件数). */
 function activeLabel(format: string, refs: CellRef[]): string | null {
@@ -247,6 +247,12 @@ export class QueryEngine {
       const unknown = found.filter((c) => c!.value === null);
       if (unknown.length) return { value: null, cells: found as CellRow[], label: label2, unit: def.unit, reason: `报告中这一格${unknown[0]!.status === 'unreadable' ? '无法确定地读出' : '是空白，且不能按 0 计'}（原文：${unknown[0]!.raw || '空白'}）` };
       return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label: label2, unit: def.unit };
+    }
+    // rows of the template that could not be read from this report, as opposed to rows its template lacks
+    const unread = def.alternatives(col).map((alt) => alt.map(get)).find((found) => found.every((c) => c) && found.some((c) => c!.status === 'missing'));
+    if (unread) {
+      const rows = [...new Set(unread.filter((c) => c!.status === 'missing').map((c) => ALL_APPLICATION_ROWS.find((d) => d.key === c!.row_key)?.label ?? c!.row_key))];
+      return { value: null, cells: [], label, unit: def.unit, reason: `报告的表格中未能读出${rows.map((x) => `“${x}”`).join('、')}${rows.length > 1 ? '这几行' : '这一行'}，无法给出` };
     }
     return { value: null, cells: [], label, unit: def.unit, reason: `${r.year} 年的报告模板中没有“${label}”这一项` };
   }

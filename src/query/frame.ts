@@ -97,19 +97,20 @@ export function parseFrame(question: string, lex: Lexicon, now: Date): Frame {
     if (exact.length === 1) { pushBody(f, exact[0]); continue; }
     if (exact.length > 1) { f.ambiguous = exact; continue; }
     if (aggregate && places.length) { f.regions.push(...places.slice(0, 1)); continue; }
-    const place = places[0];
+    // the place with bodies on file, when the name fits several (鼓楼区 is in four cities)
+    const place = places.find((p) => lex.bodies.inPlace(p).length) ?? places[0];
     const below = place ? lex.bodies.inPlace(place).map((b) => b.id) : [];
     const direct = [...new Set([...placeOnly, ...below.filter((id) => place && lex.bodies.byId(id)!.region.at(-1) === place.name)])];
-    const govs = direct.filter((id) => lex.bodies.byId(id)?.kind === 'government');
-    const inPlaces = [...new Set([...placeOnly, ...below])];
-    if (inPlaces.length === 1 && direct.length === 1) pushBody(f, inPlaces[0]);
-    else if (govs.length === 1 && (direct.length === 1 || inPlaces.every((id) => id === govs[0] || !sameDeepPlace(lex, id, govs[0])))) pushBody(f, govs[0]);
-    else if (place && below.length > 0 && direct.length === 0) f.regions.push(place); // 江苏省, 广州市: the area, not one body
-    else if (inPlaces.length > 1) {
-      if (direct.length === 1 && below.length === 1) pushBody(f, direct[0]);
-      else if (direct.length && below.length > direct.length && !direct.some((id) => lex.bodies.byId(id)?.kind === 'government')) f.regions.push(place!);
-      else f.ambiguous = inPlaces;
-    } else if (places.length) f.unknownPlaces.push(places[0]);
+    // a bare place names its government or the government's office; a bureau needs its own name
+    const govLike = direct.filter((id) => GOV_LIKE.test(lex.bodies.restOf(id)));
+    if (!direct.length) {
+      if (place && below.length) f.regions.push(place); // 江苏省: the area, not one body
+      else if (place) f.unknownPlaces.push(place);
+    } else if (govLike.length === 1) pushBody(f, govLike[0]);
+    else if (govLike.length > 1) f.ambiguous = govLike; // a government and its office: ask which
+    else if (direct.length === 1 && below.length <= 1) pushBody(f, direct[0]);
+    else if (place && below.length > direct.length) f.regions.push(place); // 广州市 with its bureaus and districts
+    else f.ambiguous = direct;
   }
 
   // narrative words stay in the text that narrative search reads
@@ -142,10 +143,8 @@ export function parseFrame(question: string, lex: Lexicon, now: Date): Frame {
   return f;
 }
 
-function sameDeepPlace(lex: Lexicon, a: number, b: number): boolean {
-  const ra = lex.bodies.byId(a)?.region, rb = lex.bodies.byId(b)?.region;
-  return !!ra && !!rb && ra.join('/') === rb.join('/');
-}
+/** The part of a name after its place that makes it the government or the government's office. */
+const GOV_LIKE = /^(人民政府|政府)(办公室|办公厅)?$/;
 
 function pushBody(f: Frame, id: number) {
   if (!f.bodies.includes(id)) f.bodies.push(id);
