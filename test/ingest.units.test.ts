@@ -125,3 +125,25 @@ describe('scrambled Markdown from PDF converters: rows resolved by order, as the
     expect(total(r, 'other_overdue_correction')).toBe(43);
   });
 });
+
+describe('table 二 in real texts', () => {
+  const active = (f: string) => {
+    const r = parseReport(textToDoc(readFileSync(join(FIX, 'real-text', f), 'utf8')), { fileName: f });
+    return (row: string, col: string) => r.cells.find((c) => c.table === 'active' && c.row === row && c.col === col);
+  };
+  it('shanghai-stcsm-2024, numbered out of order (notes: 规章 0/0/0, 规范性文件 13/0/55, 行政许可 97)', () => {
+    const a = active('shanghai-stcsm-2024.txt');
+    expect(['issued', 'repealed', 'in_force'].map((c) => a('rules', c)?.value)).toEqual([0, 0, 0]);
+    expect(['issued', 'repealed', 'in_force'].map((c) => a('normative_documents', c)?.value)).toEqual([13, 0, 55]);
+    expect(a('licensing', 'decisions')?.value).toBe(97);
+  });
+  it('shuyang-fgj-2023, whose overview has a sub-heading named like the section', () => {
+    const a = active('shuyang-fgj-2023.txt');
+    expect(['issued', 'repealed', 'in_force'].map((c) => a('normative_documents', c)?.value)).toEqual([8, 0, 18]);
+  });
+  it('shanghai-office-2025: two numbers printed for three columns are not guessed into columns', () => {
+    const a = active('shanghai-office-2025.txt');
+    expect(['issued', 'repealed', 'in_force'].map((c) => a('rules', c)?.status)).toEqual(['unreadable', 'unreadable', 'unreadable']);
+    expect(a('rules', 'in_force')?.value).toBeNull();
+  });
+});

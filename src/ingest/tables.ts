@@ -298,10 +298,17 @@ export function activeTable(lines: DocLine[], format: Format): TableResult {
       if (t.kind === 'text') { if (/^(万元|元|件|个|项)$/.test(t.raw)) continue; break; }
       vals.push(t.kind === 'num' ? t.raw : t.raw);
     }
-    const longRun = vals.filter((v) => isNumberCell(v)).length === 1 && vals.length < def.columns.length && def.columns.length > 1;
-    if (longRun) {
+    // fewer printed values than columns (cells not kept apart): which column each belongs to is unknown
+    const numbers = vals.filter((v) => isNumberCell(v)).length;
+    if (vals.length < def.columns.length && numbers > 0) {
+      const glued = numbers === 1 && def.columns.length > 1;
       for (const col of def.columns) cells.push({ table: 'active', row: def.key, col, raw: vals.join(' '), value: null, status: 'unreadable', ...place });
-      findings.push({ rule: 'unreadable', severity: 'error', message: `${def.label}：应有 ${def.columns.length} 个数字的位置只有「${vals.join(' ')}」（数字可能粘连），记为无法读取`, excerpt: place.excerpt, page: place.page, cells: [`active.${def.key}.*`] });
+      findings.push({
+        rule: 'unreadable', severity: 'error', cells: [`active.${def.key}.*`], excerpt: place.excerpt, page: place.page,
+        message: glued
+          ? `${def.label}：应有 ${def.columns.length} 个数字的位置只有「${vals.join(' ')}」（数字可能粘连），记为无法读取`
+          : `${def.label}：应有 ${def.columns.length} 个数字，只印出 ${numbers} 个（「${vals.join(' ')}」），对不上是哪几列，记为无法读取`,
+      });
       continue;
     }
     def.columns.forEach((col, k) => {
