@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { basename } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
+import { DbOpenError } from './store/db.js';
 import { makeLogger } from './log.js';
 import { openApp, syncBundled, type App } from './app.js';
 import { expandPaths, ingestFile, type IngestOutcome } from './ingest/pipeline.js';
@@ -100,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof ConfigError) { process.stderr.write(`${e.message}\n`); return 2; }
+    if (e instanceof ConfigError || e instanceof DbOpenError) { process.stderr.write(`${e.message}\n`); return 2; }
     throw e;
   }
 }

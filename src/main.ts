@@ -11,6 +11,7 @@ import { makeLogger, type Logger } from './log.js';
 import { COMMANDS, createBot } from './bot/bot.js';
 import { runConsole } from './bot/console.js';
 import { QueryEngine } from './query/engine.js';
+import { DbOpenError } from './store/db.js';
 
 async function startBot(config: Config, app: App, engine: QueryEngine, log: Logger): Promise<() => Promise<void>> {
   const bot = createBot({ app, engine, log, token: config.botToken!, apiRoot: config.apiRoot, adminIds: config.adminIds, ratePerMinute: config.rateLimitPerMinute });
@@ -61,6 +62,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`${(e as Error)?.stack ?? e}\n`);
-  process.exit(1);
+  process.stderr.write(`${e instanceof DbOpenError ? e.message : (e as Error)?.stack ?? e}\n`);
+  process.exit(e instanceof DbOpenError ? 2 : 1);
 });

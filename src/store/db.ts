@@ -6,9 +6,16 @@ import { MIGRATIONS } from './migrations.js';
 
 export type DB = Database.Database;
 
+export class DbOpenError extends Error {}
+
 export function openDb(path: string): DB {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  let db: DB;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (e) {
+    throw new DbOpenError(`Cannot open the database ${path}: ${(e as Error).message}. Set DB_PATH (or --db) to a writable file.`);
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
