@@ -19,7 +19,7 @@ function detectFormat(lines: DocLine[], year: number): Format {
   return year <= 2020 ? '2019' : '2021';
 }
 
-/** Lines from `fromId`'s start (or the first line matching `fallback`) to the end of the document. */
+/** Lines from `start` (clamped to the document) to its end. */
 function linesFrom(lines: DocLine[], start: number): DocLine[] {
   return lines.slice(Math.max(0, start));
 }
