@@ -152,6 +152,8 @@ export class QueryEngine {
       case 'total': return this.total(f, now);
       default: break;
     }
+    // 哪些单位的数据不一致 / 哪些单位没有按时发布: every report on file (or in the region, or of the year)
+    if ((f.intent === 'audit' || f.intent === 'published') && !f.bodies.length && !f.ambiguous && !f.unknownPlaces.length) return this.auditAll(f);
     const who = this.whichBody(f);
     if ('answer' in who) return who.answer;
     const body = who.body;
@@ -533,6 +535,28 @@ export class QueryEngine {
     }
     const lines = serious.map((x, i) => `${i + 1}. ${x.message}${x.excerpt ? `\n   原文：「${x.excerpt}」${x.page ? `（第${x.page}页）` : ''}` : ''}`);
     return answer('answered', `${body.name} ${r.year} 年报告${note}发现 ${serious.length} 个问题：\n${lines.join('\n')}`, [], serious.map((x) => x.message));
+  }
+
+  private auditAll(f: Frame): Answer {
+    const inRegion = f.regions.length ? new Set(f.regions.flatMap((p) => this.index.inPlace(p).map((b) => b.id))) : null;
+    const years = new Set(f.years);
+    const reports = this.reports.filter((r) => (!inRegion || inRegion.has(r.body_id)) && (!years.size || years.has(r.year)));
+    if (!reports.length) return answer('not_found', `没有符合条件的报告。\n${this.inventory()}`);
+    const name = (r: ReportRow) => `${this.index.byId(r.body_id)?.name ?? ''} ${r.year} 年`;
+    if (f.intent === 'published') {
+      const lines = reports.map((r) => {
+        const kind = /人民政府$/.test(this.index.byId(r.body_id)?.name ?? '') ? 'government' : 'department';
+        const deadline = `${r.year + 1}-${DEADLINES[kind]}`;
+        const state = !r.published ? '未印发布日期，无法判断' : r.published <= deadline ? `${cnDate(r.published)}发布，按时` : `${cnDate(r.published)}发布，晚于期限 ${cnDate(deadline)}`;
+        return `· ${name(r)}：${state}`;
+      });
+      return answer('answered', `各报告的发布情况（部门报告期限为次年1月31日，政府报告为次年3月31日）：\n${lines.join('\n')}`);
+    }
+    const rows = reports.map((r) => ({ r, n: this.findings(r.id).filter((x) => x.severity !== 'info') }));
+    const bad = rows.filter((x) => x.n.length);
+    const lines = bad.map((x) => `· ${name(x.r)}：${x.n.length} 个问题——${x.n.map((m) => m.message).join('；').slice(0, 160)}`);
+    const ok = rows.filter((x) => !x.n.length).map((x) => name(x.r));
+    return answer('answered', `审核了 ${rows.length} 份报告，其中 ${bad.length} 份发现问题：\n${lines.join('\n') || '（无）'}${ok.length ? `\n未发现问题：${ok.join('、')}` : ''}\n用“某单位某年报告的数据一致吗”查看证据。`);
   }
 
   private published(f: Frame, body: BodyInfo, now: Date): Answer {

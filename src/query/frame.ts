@@ -214,7 +214,7 @@ function keywordsOf(masked: string, claimed: { start: number; end: number }[]): 
 /** Ordered, named intent rules: the first that fits wins. */
 const RULES: [Intent, (f: Frame) => boolean][] = [
   ['help', (f) => has(f.cues, 'help') && !f.metrics.length && !f.bodies.length],
-  ['list', (f) => has(f.cues, 'list') && !f.metrics.length],
+  ['list', (f) => has(f.cues, 'list') && !f.metrics.length && !has(f.cues, 'audit') && !has(f.cues, 'published')],
   ['audit', (f) => has(f.cues, 'audit')],
   ['published', (f) => has(f.cues, 'published')],
   ['problems', (f) => has(f.cues, 'problems') && !f.metrics.length],

@@ -189,6 +189,14 @@ describe('narrative, audit, publication, lists', () => {
     expect(a.text).toContain('2025年1月24日');
     expect(a.text).toContain('按时');
   });
+  it('audit and timeliness over every report when no body is named', () => {
+    const a = ask('哪些单位的报告数据不一致');
+    expect(a.text).toMatch(/审核了 \d+ 份报告/);
+    expect(a.text).toContain('广州市番禺区人民政府 2024 年');
+    expect(a.text).toContain('淮安市洪泽区人民政府 2023 年');
+    const p = ask('哪些单位没有按时发布');
+    expect(p.text).toContain('韶关市武江区人民政府办公室 2024 年：2025年1月24日发布，按时');
+  });
   it('the list names every body on file', () => {
     const a = ask('数据库里有哪些报告？');
     for (const b of engine.bodies) expect(a.text).toContain(b.name);
