@@ -378,8 +378,13 @@ export class QueryEngine {
       if (f.order === 'asc') rows.sort((a, b) => a.fact.value - b.fact.value);
       const facts = rows.map((x) => x.fact);
       const head = f.order ? `${facts[0].org}${f.order === 'desc' ? '更多' : '更少'}` : '对比如下';
-      const text = `${head}（${facts[0].label}）：\n${facts.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n')}${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`;
-      return answer('answered', text, facts);
+      // 番禺比武江多多少: the difference between the first two, after them
+      const [a, b] = facts;
+      const diff = (f.cues.includes('difference') || f.cues.includes('change')) && facts.length === 2 && a.unit === b.unit
+        ? { ...a, metric: `difference:${a.metric}`, label: `${a.org}与${b.org}的${a.label}之差`, value: Math.abs(a.value - b.value) } : null;
+      const diffLine = diff ? `\n相差 ${fmt(diff.value, diff.unit === '%' ? '' : diff.unit)}${diff.unit === '%' ? `（${(diff.value * 100).toFixed(2)} 个百分点）` : ''}` : '';
+      const text = `${head}（${facts[0].label}）：\n${facts.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n')}${diffLine}${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`;
+      return answer('answered', text, diff ? [...facts, diff] : facts);
     }
     const body = this.index.byId(f.bodies[0])!;
     return this.trend(f, body, now);

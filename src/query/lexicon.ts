@@ -9,7 +9,7 @@ export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
 export type Ratio = 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate' | 'share';
 export type Cue =
   | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit' | 'published'
-  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount' | 'report' | 'each';
+  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount' | 'report' | 'each' | 'difference';
 
 export type Word =
   | { k: 'metric'; id: string }
@@ -98,7 +98,8 @@ export const WORDS: [string, Word][] = [
   ...w('维持率|复议维持率|行政复议维持率', { k: 'ratio', id: 'review_upheld_rate' }),
   ...w('占比|比例|比重|所占|占多少|百分比|占', { k: 'ratio', id: 'share' }),
   // intents
-  ...w('对比|比较|相比|谁多|谁少|谁的|谁|哪个多|哪个少|差多少|差距|和|与|跟|同', { k: 'cue', id: 'compare' }),
+  ...w('对比|比较|相比|谁多|谁少|谁的|谁|哪个多|哪个少|差多少|差距|和|与|跟|同|比', { k: 'cue', id: 'compare' }),
+  ...w('差多少|差距|相差|多多少|少多少|多出|多了多少|少了多少|差了多少|高多少|低多少|差值', { k: 'cue', id: 'difference' }),
   ...w('最多|最高|最大|第一|最大的|最多的|前三|前五|前十|前几|排名前', { k: 'cue', id: 'rank_desc' }),
   ...w('最少|最低|最小|倒数', { k: 'cue', id: 'rank_asc' }),
   ...w('排名|排行|排序|排位|名次', { k: 'cue', id: 'rank' }),

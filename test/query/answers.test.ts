@@ -91,6 +91,10 @@ describe('compare, change, rank, totals', () => {
     const a = ask('番禺和武江2024年谁收到的申请多');
     expect(a.facts.map((f) => f.org)).toEqual(['广州市番禺区人民政府', '韶关市武江区人民政府办公室']);
   });
+  it('番禺比武江多多少: the difference comes after the two figures', () => {
+    const a = ask('番禺比武江2024年多收到多少申请');
+    expect(a.facts.map((f) => f.value)).toEqual([truth(PANYU).applications.new_received[6], truth(WUJIANG).applications.new_received[6], truth(PANYU).applications.new_received[6] - truth(WUJIANG).applications.new_received[6]]);
+  });
   it('two years of one body', () => {
     const a = ask('对比洪泽区2023年和2024年的申请量');
     expect(a.facts.map((f) => f.year)).toEqual([2023, 2024]);
