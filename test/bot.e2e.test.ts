@@ -48,6 +48,12 @@ describe('private chats', () => {
     expect(c.payload.text).toMatch(/淮安市洪泽区人民政府 2023 年/);
   });
 
+  it('a sticker gets a word on what the bot understands', async () => {
+    const since = api.calls.length;
+    api.pushUpdate({ message: { message_id: 424242, date: 0, chat: PRIVATE, from: ALICE, sticker: { file_id: 'S', file_unique_id: 'US', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } });
+    expect((await answerIn(PRIVATE.id, since)).payload.text).toMatch(/文字问题/);
+  });
+
   it('/start and /help say what the bot knows; /reports lists bodies and years', async () => {
     let since = api.calls.length;
     api.sendText(PRIVATE, ALICE, '/start');

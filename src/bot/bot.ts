@@ -210,6 +210,12 @@ export function createBot(deps: BotDeps): Bot {
     return ask(ctx, stripMention(text, ctx.me.username));
   });
 
+  // stickers, photos, voice … in a private chat: say what the bot understands; in groups stay quiet
+  bot.on('message', async (ctx) => {
+    if (isGroup(ctx)) return;
+    await ctx.reply('我只能读文字问题，例如：番禺2024年收到多少申请。管理员可以发送报告文件（PDF、DOCX、HTML、TXT）。');
+  });
+
   bot.catch((err) => {
     log.error({ err: err.error, update: err.ctx?.update?.update_id }, 'error while handling an update');
   });
