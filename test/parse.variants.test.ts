@@ -59,6 +59,10 @@ describe('reports rendered in other layouts read back cell for cell', () => {
         expect(f?.message).toMatch(/总计印成空白/);
       }
     });
+    it(`${c.name} inside an old-style layout table`, () => {
+      const page = renderHtml(c.expected).replace('<div class="TRS_Editor">', '<table width="100%"><tr><td class="left">栏目导航</td><td><div class="TRS_Editor">').replace('<div class="footer">', '</td></tr></table><div class="footer">');
+      check(c.expected, htmlToDoc(page), null);
+    });
     for (const style of ['tabs', 'pipes'] as const) {
       it(`${c.name} as ${style} text`, () => {
         check(c.expected, textToDoc(renderText(c.expected, style)), null);

@@ -5,7 +5,7 @@ import type { DocLine, ExtractedDoc } from '../doc.js';
 import { nfkc } from '../normalize.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'header', 'footer', 'iframe', 'svg', 'form', 'button', 'select', 'template']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'br', 'tr', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'center', 'title', 'body', 'aside']);
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'br', 'tr', 'td', 'th', 'table', 'tbody', 'blockquote', 'pre', 'dd', 'dt', 'dl', 'center', 'title', 'body', 'aside']);
 const CHROME = /(^|[\s_-])(nav|menu|breadcrumb|footer|header|sidebar|share|topbar|crumb)([\s_-]|$)/i;
 
 const cellText = (s: string) => nfkc(s).replace(/\s+/g, ' ').trim();
@@ -53,7 +53,8 @@ export function htmlToDoc(html: string, kind: ExtractedDoc['kind'] = 'html'): Ex
     if (SKIP.has(name)) return;
     const cls = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
     if (name && name !== 'body' && CHROME.test(cls) && !$(el).find('table').length) return;
-    if (name === 'table') {
+    // a table holding tables is page layout (old government sites): its cells are read as blocks
+    if (name === 'table' && !$(el).find('table').length) {
       flush();
       const grid = tableGrid($, el);
       const width = grid[0]?.length ?? 0;
