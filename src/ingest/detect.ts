@@ -21,7 +21,16 @@ export function detectKind(buf: Buffer): FileKind {
   return 'text';
 }
 
-/** Decode as UTF-8 (BOM-aware, UTF-16 BOMs too); null when the bytes are not text. */
+const badShare = (s: string) => {
+  const bad = (s.match(/\ufffd/g) ?? []).length;
+  const ctrl = (s.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+  return (bad + ctrl) / Math.max(1, s.length);
+};
+
+/**
+ * Decode text: UTF-8 (BOM-aware, UTF-16 BOMs too), else GB18030 (a superset of GBK and GB2312, which many
+ * government sites and Windows tools still write); null when the bytes are neither.
+ */
 export function decodeText(buf: Buffer): string | null {
   if (startsWith(buf, [0xff, 0xfe])) return buf.subarray(2).toString('utf16le');
   if (startsWith(buf, [0xfe, 0xff])) {
@@ -29,11 +38,11 @@ export function decodeText(buf: Buffer): string | null {
     swapped.swap16();
     return swapped.toString('utf16le');
   }
-  const s = buf.toString('utf8');
-  const bad = (s.match(/\ufffd/g) ?? []).length;
-  const ctrl = (s.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
-  if (bad > Math.max(2, s.length * 0.01) || ctrl > Math.max(2, s.length * 0.01)) return null;
-  return s.replace(/^\ufeff/, '');
+  const utf8 = buf.toString('utf8');
+  if (badShare(utf8) <= 0.002) return utf8.replace(/^\ufeff/, '');
+  const gb = new TextDecoder('gb18030').decode(buf);
+  if (badShare(gb) <= 0.002 && /[\u4e00-\u9fff]/.test(gb)) return gb;
+  return badShare(utf8) <= 0.01 ? utf8.replace(/^\ufeff/, '') : null;
 }
 
 function looksLikeJson(buf: Buffer): boolean {

@@ -37,6 +37,9 @@ export function truthCases(): Case[] {
       }
     }
   }
+  // other encodings of known reports
+  cases.push({ name: 'encodings/002 as GB18030 text', file: join(FIX, 'encodings', '002_7b8566f6eb984e20.gb18030.txt'), expected: read(join(FIX, 'expected', '002_7b8566f6eb984e20.json')) });
+  cases.push({ name: 'encodings/panyu-2024 as GBK HTML', file: join(FIX, 'encodings', 'panyu-2024.gbk.html'), expected: read(join(FIX, 'generated', 'panyu-2024.chromium.expected.json')) });
   return cases;
 }
 
