@@ -539,7 +539,7 @@ export class QueryEngine {
       return answer('answered', `${body.name} ${r.year} 年报告${note}：表三、表四的勾稽关系均成立，叙述中的数字与表格一致，未发现问题。${all.length ? `\n备注：${all.map((x) => x.message).join('；')}` : ''}`);
     }
     const lines = serious.map((x, i) => `${i + 1}. ${x.message}${x.excerpt ? `\n   原文：「${x.excerpt}」${x.page ? `（第${x.page}页）` : ''}` : ''}`);
-    return answer('answered', `${body.name} ${r.year} 年报告${note}发现 ${serious.length} 个问题：\n${lines.join('\n')}`, [], serious.map((x) => x.message));
+    return answer('answered', `${body.name} ${r.year} 年报告${note}发现 ${serious.length} 个问题：\n${lines.join('\n')}`); // the findings are the answer, not warnings on it
   }
 
   private auditAll(f: Frame): Answer {
