@@ -87,6 +87,8 @@ export class QueryEngine {
   /** /report 机关 [年份], /audit 机关 [年份], /compare 机关A 机关B [年份]: the argument names bodies and years. */
   command(kind: 'report' | 'audit' | 'compare', arg: string, opts: AskOptions = {}): Answer {
     const now = opts.now ?? this.clock();
+    const usage = { report: '/report 番禺 2024', audit: '/audit 洪泽 2023', compare: '/compare 番禺 武江 2024' }[kind];
+    if (!arg.trim() && opts.bodyId === undefined) return answer('unsupported', `用法：${usage}\n${this.inventory()}`);
     const f = parseFrame(arg, this.lex, now);
     if (opts.bodyId !== undefined && this.index.byId(opts.bodyId)) { f.bodies = [opts.bodyId]; f.ambiguous = null; }
     if (kind === 'compare') {
