@@ -33,6 +33,12 @@ function restVariants(rest: string): string[] {
   return [...out];
 }
 
+/** A place the gazetteer does not know (a new district): the name's own leading place word, if any. */
+function placeInName(name: string): string[] {
+  const m = /^([\u4e00-\u9fff]{2,6}?(?:自治州|自治县|省|市|区|县|旗|州))/.exec(name);
+  return m ? [m[1]] : [];
+}
+
 /** Split a name into the places it starts with (as found in its region path) and the rest. */
 function splitName(name: string, region: string[]): { places: string[]; rest: string } {
   let rest = name;
@@ -59,7 +65,7 @@ export class BodyIndex {
   private readonly pinyinPlaces: { name: string; readings: string[][]; bodies: number[] }[];
 
   constructor(rows: BodyRow[], yearsOf: (id: number) => number[]) {
-    this.bodies = rows.map((b) => ({ id: b.id, name: b.name, kind: b.kind, region: b.region ?? [], aliases: b.aliases, years: yearsOf(b.id) }));
+    this.bodies = rows.map((b) => ({ id: b.id, name: b.name, kind: b.kind, region: b.region ?? placeInName(b.name), aliases: b.aliases, years: yearsOf(b.id) }));
     this.fuse = new Fuse(this.bodies, { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true });
     const byPlace = new Map<string, number[]>();
     for (const b of this.bodies) {
@@ -86,8 +92,10 @@ export class BodyIndex {
         yield [name, { k: 'body', id: b.id, placeOnly: false }];
         const { rest } = splitName(name, b.region);
         const deepIsCity = b.region.length === 2 || (b.region.length === 1 && /市$/.test(b.region[0]));
+        // the bare place stands for the body too; the question's parser decides between the bodies of a place
+        for (const p of prefixVariants(b.region)) yield [p, { k: 'body', id: b.id, placeOnly: true }];
         for (const r of restVariants(rest)) {
-          for (const p of prefixVariants(b.region)) yield [p + r, { k: 'body', id: b.id, placeOnly: r === '' }];
+          for (const p of prefixVariants(b.region)) if (r) yield [p + r, { k: 'body', id: b.id, placeOnly: false }];
           const abbreviation = SHORT_FORMS.some(([, short]) => r.endsWith(short));
           if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !/^(政府|人民政府|办公室|政府办|府办|政府办公室)$/.test(r)) yield [r, { k: 'body', id: b.id, placeOnly: false }];
           if (r.length >= 2 && !/^(政府|人民政府|办公室|政府办公室)$/.test(r)) yield [(deepIsCity ? '市' : '区') + r, { k: 'body', id: b.id, placeOnly: false }];

@@ -264,6 +264,19 @@ describe('follow-ups in the same chat', () => {
   });
 });
 
+describe('a body in a place the gazetteer does not know', () => {
+  it('is found by the place word of its own name', async () => {
+    const o = await ingestVariant(app, PANYU, (t) => t.replace('广州市番禺区人民政府 2024 年', '新设区人民政府 2024 年'), 'new-district.txt');
+    expect(o.status).toBe('ingested');
+    engine.refresh();
+    for (const q of ['新设区2024年收到多少申请', '新设区政府收到多少申请']) {
+      const a = ask(q);
+      expect(a.facts[0]?.org, q).toBe('新设区人民政府');
+      expect(a.facts[0].value).toBe(truth(PANYU).applications.new_received[TOTAL]);
+    }
+  });
+});
+
 describe('two bodies fit: ask which', () => {
   it('a district government and its office', async () => {
     const o = await ingestVariant(app, PANYU, asPanyuOffice, 'panyu-office.txt');
