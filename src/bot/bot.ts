@@ -88,7 +88,14 @@ export function createBot(deps: BotDeps): Bot {
     const q = question.trim();
     if (!q) return send(ctx, answer('unsupported', '请在命令后面写上问题，例如：/ask 番禺2024年收到多少申请'));
     await typing(ctx);
-    return send(ctx, engine.ask(q, { chat: chatKey(ctx) }), 'ask', q);
+    let a: Answer;
+    try {
+      a = engine.ask(q, { chat: chatKey(ctx) });
+    } catch (e) {
+      log.error({ err: e, question: q }, 'question failed');
+      a = answer('unsupported', '抱歉，回答这个问题时出错了，已经记录下来。请换个说法再试。');
+    }
+    return send(ctx, a, 'ask', q);
   };
 
   // chat lifecycle first: it is not rate limited and needs no text

@@ -17,7 +17,11 @@ export async function runConsole(engine: QueryEngine, input: NodeJS.ReadableStre
     const q = line.trim();
     if (q === 'exit' || q === 'quit' || q === '退出') break;
     if (q) {
-      write(renderPlain(engine.ask(q, { chat: 'console' })));
+      try {
+        write(renderPlain(engine.ask(q, { chat: 'console' })));
+      } catch (e) {
+        write(`抱歉，回答这个问题时出错了：${(e as Error).message}`);
+      }
       write('');
     }
     if (tty) rl.prompt();
