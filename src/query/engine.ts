@@ -595,7 +595,8 @@ export class QueryEngine {
     const found = this.store.searchPassages(r.id, terms, 8);
     // no passage holds a whole term (a paraphrase): read every passage of the report, it is small
     const hits = found.length ? found : this.store.passages(r.id);
-    const best = bestSentence(hits, terms, f.wantsNumber ? { keywords: f.keywords, unit: f.unit } : null);
+    // pieces of the words find passages; the words themselves must be carried by the sentence chosen
+    const best = bestSentence(hits, f.keywords, f.wantsNumber ? { keywords: f.keywords, unit: f.unit } : null);
     if (!best) return answer('not_found', `${body.name} ${r.year} 年报告中没有找到“${f.keywords.join('、')}”${f.wantsNumber ? '的数字' : ''}。${this.echo(f)}`);
     if (best.number) {
       const label = f.keywords.find((k) => best.sentence.includes(k)) ?? best.term;
