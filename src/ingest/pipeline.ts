@@ -78,7 +78,15 @@ export async function ingestFile(path: string, ctx: IngestContext): Promise<Inge
     return out;
   }
   // a file stored by an older parser is parsed again and its report replaced
-  const saved = saveParsed(ctx.store, parsed, { file: basename(path), sha }, known);
+  let saved: { id: number; replaced?: number };
+  try {
+    saved = saveParsed(ctx.store, parsed, { file: basename(path), sha }, known);
+  } catch (e) {
+    // another process stored the same file meanwhile: nothing to do
+    const now = ctx.store.reportBySha(sha);
+    if (now) return { ...storedOutcome(ctx.store, now.id), file, status: 'unchanged' };
+    return rejected(file, new Rejection('internal', `could not be stored (${(e as Error).message})`));
+  }
   return { ...storedOutcome(ctx.store, saved.id), file, status: saved.replaced || known ? 'replaced' : 'ingested' };
 }
 
