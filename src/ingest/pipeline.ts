@@ -26,7 +26,7 @@ export interface IngestOutcome {
 
 export interface IngestContext { store: Store; runner: ExtractRunner; maxBytes: number }
 
-const SUPPORTED_HIDDEN = /^\./;
+const HIDDEN_FILE = /^\./;
 
 /** Files named on the command line; directories are walked (sorted, hidden files skipped). */
 export function expandPaths(paths: string[]): string[] {
@@ -35,7 +35,7 @@ export function expandPaths(paths: string[]): string[] {
     const st = statSync(p, { throwIfNoEntry: false });
     if (!st) { out.push(p); return; } // reported as rejected: not found
     if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (!SUPPORTED_HIDDEN.test(name)) walk(join(p, name));
+      for (const name of readdirSync(p).sort()) if (!HIDDEN_FILE.test(name)) walk(join(p, name));
     } else out.push(p);
   };
   for (const p of paths) walk(p);

@@ -6,14 +6,14 @@ import { parseReport } from './parse.js';
 
 export interface Job { id: number; data: Uint8Array; fileName: string; maxPages: number }
 export type JobResult =
-  | { id: number; ok: true; report: import('./report.js').ParsedReport; textSample: string }
+  | { id: number; ok: true; report: import('./report.js').ParsedReport }
   | { id: number; ok: false; code: string; message: string };
 
 parentPort?.on('message', async (job: Job) => {
   try {
     const doc = await extractFile(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength), { maxPages: job.maxPages });
     const report = parseReport(doc, { fileName: job.fileName });
-    parentPort!.postMessage({ id: job.id, ok: true, report, textSample: '' } satisfies JobResult);
+    parentPort!.postMessage({ id: job.id, ok: true, report } satisfies JobResult);
   } catch (e) {
     const r = e instanceof Rejection ? e : null;
     parentPort!.postMessage({ id: job.id, ok: false, code: r?.code ?? 'internal', message: r ? r.message : `could not be processed (${(e as Error)?.message ?? String(e)})` } satisfies JobResult);
