@@ -62,11 +62,10 @@ export class QueryEngine {
     for (const r of this.reports) { this.cells(r.id); this.findings(r.id); }
     const b = this.index.bodies.find((x) => x.years.length);
     if (!b) return;
-    for (const q of [`${b.name}收到多少申请`, `${b.name}的公开率`, `${b.name}网站发布信息多少条`, '哪个单位收到的申请最多', '番愚收到多少申请']) this.ask(q);
+    for (const q of [`${b.name}收到多少申请`, `${b.name}的公开率`, `${b.name}网站发布信息多少条`, '哪个单位收到的申请最多']) this.ask(q);
   }
 
   get bodies(): BodyInfo[] { return this.index.bodies; }
-  reportsOf(bodyId: number): ReportRow[] { return this.reports.filter((r) => r.body_id === bodyId); }
 
   ask(question: string, opts: AskOptions = {}): Answer {
     const now = opts.now ?? this.clock();
