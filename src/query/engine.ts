@@ -24,16 +24,29 @@ export interface AskOptions { chat?: string; now?: Date; /** the body chosen fro
 
 interface Value { value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string }
 
-const HELP = [
-  '可以这样问：',
-  '· 番禺2024年收到多少政府信息公开申请？',
-  '· 番禺2024年的公开率是多少 / 复议纠错率',
-  '· 番禺和武江2024年谁收到的申请多',
-  '· 2024年哪个单位收到的申请最多 / 各单位排名',
-  '· 洪泽区申请量比上一年增加了多少',
-  '· 番禺2024年报告的数据一致吗 / 武江区的年报是哪天发布的',
-  '· 数据库里有哪些报告？',
-].join('\n');
+/** Example questions, about the bodies on file, by short names people would type. */
+function helpText(index: BodyIndex): string {
+  const on = index.bodies.filter((b) => b.years.length).sort((x, y) => y.years.length - x.years.length);
+  const short = (b: BodyInfo) => {
+    const rest = index.restOf(b.id);
+    if (/^(人民政府|政府)$/.test(rest) && b.region.length) return b.region[b.region.length - 1];
+    return rest.length >= 3 && rest !== b.name ? rest : b.name;
+  };
+  if (!on.length) return '库中还没有报告。管理员可以用 npm run -s cli -- ingest <文件> 添加，或在 Telegram 里发送报告文件。';
+  const a = short(on[0]), b = short(on[1] ?? on[0]);
+  const y = on[0].years[on[0].years.length - 1];
+  const twoYears = on.find((x) => x.years.some((yy) => x.years.includes(yy - 1)));
+  return [
+    '可以这样问：',
+    `· ${a}${y}年收到多少政府信息公开申请？`,
+    `· ${a}${y}年的公开率是多少 / 复议纠错率`,
+    ...(on.length > 1 ? [`· ${a}和${b}${y}年谁收到的申请多`] : []),
+    `· ${y}年哪个单位收到的申请最多 / 各单位排名`,
+    ...(twoYears ? [`· ${short(twoYears)}申请量比上一年增加了多少`] : []),
+    `· ${a}${y}年报告的数据一致吗 / ${b}的年报是哪天发布的`,
+    '· 数据库里有哪些报告？',
+  ].join('\n');
+}
 
 export class QueryEngine {
   private index!: BodyIndex;
@@ -70,7 +83,7 @@ export class QueryEngine {
   ask(question: string, opts: AskOptions = {}): Answer {
     const now = opts.now ?? this.clock();
     const q = String(question ?? '');
-    if (!q.trim()) return answer('unsupported', `请提出一个问题。\n${HELP}`);
+    if (!q.trim()) return answer('unsupported', `请提出一个问题。\n${helpText(this.index)}`);
     const parsed = parseFrame(q, this.lex, now);
     const prev = opts.chat ? this.contexts.get(opts.chat, now) : undefined;
     let frame = prev ? mergeWithContext(parsed, prev) : parsed;
@@ -147,7 +160,7 @@ export class QueryEngine {
   private run(f: Frame, now: Date): Answer {
     if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', '年度报告只有全年数字，没有上半年、季度或月份的数据。可以问全年的数字，例如「番禺2024年收到多少申请」。');
     switch (f.intent) {
-      case 'help': return answer('answered', `我能回答各单位政府信息公开工作年度报告里的数字和内容。\n${HELP}\n\n${this.inventory()}`);
+      case 'help': return answer('answered', `我能回答各单位政府信息公开工作年度报告里的数字和内容。\n${helpText(this.index)}\n\n${this.inventory()}`);
       case 'list': return this.list(f);
       case 'rank': return this.rank(f, now);
       case 'total': return this.total(f, now);
@@ -169,7 +182,7 @@ export class QueryEngine {
       case 'lookup': return this.lookup(f, body, now);
       case 'card': return this.card(f, body, now);
       default:
-        return answer('unsupported', `没有读懂这个问题里要查的数字。\n${HELP}`);
+        return answer('unsupported', `没有读懂这个问题里要查的数字。\n${helpText(this.index)}`);
     }
   }
 
@@ -189,7 +202,7 @@ export class QueryEngine {
         const p = f.unknownPlaces[0];
         return { answer: answer('not_found', `库中没有${p.name}的年度报告。\n${this.inventory()}`) };
       }
-      if (f.intent === 'unknown' || (!f.metrics.length && !f.ratio && !f.keywords.length)) return { answer: answer('unsupported', `这个问题不在年度报告的范围内，或者没有读懂。\n${HELP}`) };
+      if (f.intent === 'unknown' || (!f.metrics.length && !f.ratio && !f.keywords.length)) return { answer: answer('unsupported', `这个问题不在年度报告的范围内，或者没有读懂。\n${helpText(this.index)}`) };
       return { answer: answer('not_found', `请说明是哪个单位。\n${this.inventory()}`) };
     }
     return { body: this.index.byId(f.bodies[0])! };
