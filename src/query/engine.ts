@@ -24,6 +24,9 @@ export interface AskOptions { chat?: string; now?: Date; /** the body chosen fro
 
 interface Value { value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string }
 
+/** A difference: in the figure's unit, or in percentage points between two rates. */
+const delta = (d: number, unit: string) => (unit === '%' ? `${(d * 100).toFixed(2)} 个百分点` : fmt(d, unit === '%' ? '' : unit));
+
 /** Example questions, about the bodies on file, by short names people would type. */
 function helpText(index: BodyIndex): string {
   const on = index.bodies.filter((b) => b.years.length).sort((x, y) => y.years.length - x.years.length);
@@ -409,6 +412,11 @@ export class QueryEngine {
     const facts: Fact[] = [], notes: string[] = [], cells: CellRow[][] = [];
     for (const y of years) {
       const r = this.report(body.id, y)!;
+      if (f.ratio && f.ratio !== 'share') {
+        const a = this.ratio({ ...f, bodies: [body.id] }, body, r, '');
+        if (a.facts[0]) facts.push(a.facts[0]); else notes.push(`${y} 年：${a.text.split('\n')[0]}`);
+        continue;
+      }
       const v = this.value(r, m, f.applicant);
       if (v.value === null) { notes.push(`${y} 年：${v.reason}`); continue; }
       facts.push(this.fact(body, r, m, v, v.value, f.applicant));
@@ -418,7 +426,7 @@ export class QueryEngine {
   }
 
   private trend(f: Frame, body: BodyInfo, now: Date): Answer {
-    if (!f.metrics.length) return answer('not_found', '要看哪一项数字的变化？例如「洪泽区历年收到多少申请」。');
+    if (!f.metrics.length && !(f.ratio && f.ratio !== 'share')) return answer('not_found', '要看哪一项数字的变化？例如「洪泽区历年收到多少申请」。');
     let years: number[];
     if (f.years.length || f.range || f.lastN) {
       const ys = this.yearsFor(f, body, now);
@@ -430,13 +438,13 @@ export class QueryEngine {
     const lines = facts.map((x, i) => {
       const prev = facts[i - 1];
       const d = prev ? x.value - prev.value : null;
-      return `· ${x.year} 年 ${fmt(x.value, x.unit)}${d !== null ? `（${d >= 0 ? '+' : ''}${fmt(d, '')}${prev.value ? `，${d >= 0 ? '+' : ''}${((d / prev.value) * 100).toFixed(1)}%` : ''}）` : ''}`;
+      return `· ${x.year} 年 ${fmt(x.value, x.unit)}${d !== null ? `（${d >= 0 ? '+' : ''}${delta(d, x.unit)}${prev.value ? `，${d >= 0 ? '+' : ''}${((d / prev.value) * 100).toFixed(1)}%` : ''}）` : ''}`;
     });
     return answer('answered', `${body.name} ${facts[0].label}：${this.echo(f)}\n${lines.join('\n')}${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`, facts);
   }
 
   private change(f: Frame, body: BodyInfo, now: Date): Answer {
-    if (!f.metrics.length) return answer('not_found', '要看哪一项数字的变化？例如「洪泽区申请量比上一年增加了多少」。');
+    if (!f.metrics.length && !(f.ratio && f.ratio !== 'share')) return answer('not_found', '要看哪一项数字的变化？例如「洪泽区申请量比上一年增加了多少」。');
     let years: number[];
     const given = [...new Set(f.years)].sort((a, b) => a - b);
     if (given.length >= 2) years = [given[0], given[given.length - 1]];
@@ -452,7 +460,7 @@ export class QueryEngine {
     const d = b.value - a.value;
     const pct = a.value ? `，${d >= 0 ? '增长' : '下降'} ${Math.abs((d / a.value) * 100).toFixed(1)}%` : '';
     const change: Fact = { ...b, metric: `change:${b.metric}`, label: `${b.label}（${b.year} 年较 ${a.year} 年）变化`, value: d };
-    const text = `${body.name} ${b.label}：${b.year} 年 ${fmt(b.value, b.unit)}，${a.year} 年 ${fmt(a.value, a.unit)}，${d >= 0 ? '增加' : '减少'} ${fmt(Math.abs(d), b.unit)}${pct}${this.echo(f)}\n${[b, a].map(sourceLine).join('\n')}`;
+    const text = `${body.name} ${b.label}：${b.year} 年 ${fmt(b.value, b.unit)}，${a.year} 年 ${fmt(a.value, a.unit)}，${d >= 0 ? '增加' : '减少'} ${delta(Math.abs(d), b.unit)}${pct}${this.echo(f)}\n${[b, a].map(sourceLine).join('\n')}`;
     return answer('answered', text, [change, b, a]);
   }
 

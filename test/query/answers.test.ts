@@ -95,6 +95,12 @@ describe('compare, change, rank, totals', () => {
     const a = ask('番禺比武江2024年多收到多少申请');
     expect(a.facts.map((f) => f.value)).toEqual([truth(PANYU).applications.new_received[6], truth(WUJIANG).applications.new_received[6], truth(PANYU).applications.new_received[6] - truth(WUJIANG).applications.new_received[6]]);
   });
+  it('a rate over the years, its change in percentage points', () => {
+    const a = ask('洪泽区公开率同比变化');
+    expect(a.facts.map((f) => [f.metric, f.year])).toEqual([['change:open_rate', 2024], ['open_rate', 2024], ['open_rate', 2023]]);
+    expect(a.facts[0].value).toBeCloseTo(a.facts[1].value - a.facts[2].value, 12);
+    expect(a.text).toMatch(/个百分点/);
+  });
   it('two years of one body', () => {
     const a = ask('对比洪泽区2023年和2024年的申请量');
     expect(a.facts.map((f) => f.year)).toEqual([2023, 2024]);
