@@ -1,4 +1,6 @@
 /** Answer objects: what every channel (CLI, console chat, Telegram) renders. */
+import dayjs from 'dayjs';
+
 export type Status = 'answered' | 'clarify' | 'not_found' | 'unsupported';
 
 export interface Fact {
@@ -35,8 +37,7 @@ export function fmt(v: number, unit: string): string {
 
 /** "2025-01-24" → "2025年1月24日" */
 export function cnDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return dayjs(iso, 'YYYY-MM-DD').format('YYYY年M月D日');
 }
 
 export function sourceLine(f: Pick<Fact, 'excerpt' | 'source'>): string {
