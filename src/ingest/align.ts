@@ -18,13 +18,14 @@ export function labelScore(label: string, def: LabelDef): number {
   const key = labelKey(label);
   if (!key) return 0;
   let best = 0;
+  let have: Set<string> | null = null;
   for (const p of def.phrases) {
     const pk = labelKey(p);
     if (key.includes(pk)) return 1;
     const bg = bigrams(pk);
     if (bg.length < 3) continue;
-    const have = new Set(bigrams(key));
-    const cover = bg.filter((b) => have.has(b)).length / bg.length;
+    const seen = (have ??= new Set(bigrams(key)));
+    const cover = bg.filter((b) => seen.has(b)).length / bg.length;
     if (cover >= 0.5) best = Math.max(best, 0.6 * cover);
   }
   return best;

@@ -8,7 +8,6 @@ const indexCells = (cells: Cell[]): Get => {
   const m = new Map(cells.map((c) => [`${c.table}.${c.row}.${c.col}`, c]));
   return (t, r, c) => m.get(`${t}.${r}.${c}`);
 };
-const label = (row: string) => ALL_APPLICATION_ROWS.find((d) => d.key === row)?.label ?? row;
 const present = (cells: Cell[], table: Cell['table'], row: string) => cells.some((c) => c.table === table && c.row === row && c.status !== 'missing');
 
 /** sum over cells; null when any is unknown */
@@ -125,4 +124,3 @@ export function auditAcrossYears(prev: { year: number; cells: Cell[] }, cur: { y
   return out;
 }
 
-export const findingLabel = label;

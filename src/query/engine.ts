@@ -291,11 +291,10 @@ export class QueryEngine {
   private warningsFor(r: ReportRow, cells: CellRow[]): string[] {
     const ids = new Set(cells.map((c) => `${c.tbl}.${c.row_key}.${c.col_key}`));
     const rows = new Set(cells.map((c) => `${c.tbl}.${c.row_key}.*`));
-    const groupStars = new Set(cells.map((c) => `${c.tbl}.${c.row_key.split('_')[0]}.*`));
     const blanks = cells.filter((c) => c.status === 'blank_zero').length;
     return [
       ...this.findings(r.id)
-        .filter((f) => f.severity !== 'info' && f.cells.some((c) => ids.has(c) || rows.has(c) || groupStars.has(c)))
+        .filter((f) => f.severity !== 'info' && f.cells.some((c) => ids.has(c) || rows.has(c)))
         .map((f) => `注意：${f.message}${f.excerpt && !f.message.includes(f.excerpt.replace(/^行政复议、行政诉讼：/, '')) ? `（原文：${f.excerpt}）` : ''}`),
       ...(blanks ? [`说明：用到的格中有 ${blanks} 个在报告里印成空白，按 0 计（该行或该列的合计与之相符）。`] : []),
     ];

@@ -84,7 +84,6 @@ for (const g of Object.keys(REVIEW_GROUP_LABEL) as ReviewGroup[]) {
 }
 
 export const metric = (id: string): MetricDef | undefined => catalogue.get(id);
-export const allMetrics = (): MetricDef[] => [...catalogue.values()];
 
 /** Derived figures: numerator and denominator as sums of metrics (sign −1 subtracts). */
 export interface RatioDef { id: Ratio; label: string; formula: string; num: [string, number][]; den: [string, number][] }

@@ -42,8 +42,6 @@ export class Store {
       cellInsert: p(`INSERT INTO cells (report_id, tbl, row_key, col_key, value, raw, status, page, line, excerpt)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       cellsOf: p('SELECT * FROM cells WHERE report_id = ?'),
-      cellsOfMetric: p(`SELECT c.* FROM cells c JOIN reports r ON r.id = c.report_id
-                        WHERE r.superseded_by IS NULL AND c.tbl = ? AND c.row_key = ? AND c.col_key = ?`),
       passageInsert: p('INSERT INTO passages (report_id, section, page, line, text) VALUES (?, ?, ?, ?, ?)'),
       passagesOf: p('SELECT report_id, section, page, line, text FROM passages WHERE report_id = ? ORDER BY id'),
       // one term at a time: the report filter outside the MATCH keeps this at ~0.05 ms a term
@@ -139,8 +137,6 @@ export class Store {
   }
 
   cells(reportId: number): CellRow[] { return this.s.cellsOf.all(reportId) as CellRow[]; }
-  /** One metric across every active report. */
-  metricCells(tbl: string, row: string, col: string): CellRow[] { return this.s.cellsOfMetric.all(tbl, row, col) as CellRow[]; }
   findings(reportId: number): FindingRow[] {
     return (this.s.findingsOf.all(reportId) as (Omit<FindingRow, 'cells'> & { cells: string | null })[]).map((f) => ({ ...f, cells: f.cells ? (JSON.parse(f.cells) as string[]) : [] }));
   }
