@@ -11,7 +11,7 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const root = join(import.meta.dirname, '..', 'test', 'fixtures');
 const files = [
   ...readdirSync(join(root, 'real-pdf')).filter((f) => f.startsWith('hongze')).map((f) => join(root, 'real-pdf', f)),
-  ...readdirSync(join(root, 'generated')).filter((f) => /\.(pdf|docx|html)$/.test(f) && !/^(bad|enc-user|cjk|jinlin-2024\.scanned)/.test(f)).map((f) => join(root, 'generated', f)),
+  ...readdirSync(join(root, 'generated')).filter((f) => /\.(pdf|doc|docx|html)$/.test(f) && !/^(bad|enc-user|cjk|jinlin-2024\.scanned)/.test(f)).map((f) => join(root, 'generated', f)),
 ];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 

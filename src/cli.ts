@@ -6,12 +6,14 @@ import { DbOpenError } from './store/db.js';
 import { makeLogger } from './log.js';
 import { openApp, syncBundled, type App } from './app.js';
 import { expandPaths, ingestFile, type IngestOutcome } from './ingest/pipeline.js';
+import { MAX_YEAR, MIN_YEAR, parseYear, type TitleOverride } from './ingest/override.js';
 import { createInterface } from 'node:readline';
 import { QueryEngine } from './query/engine.js';
 import { renderPlain } from './bot/render.js';
 
 function line(o: IngestOutcome): string {
-  if (o.status === 'rejected') return `${basename(o.file)}: rejected — ${o.reason}`;
+  const hint = o.code === 'no_title' ? ' (give them with --body NAME --year YYYY)' : '';
+  if (o.status === 'rejected') return `${basename(o.file)}: rejected — ${o.reason}${hint}`;
   const r = o.report!;
   const f = o.findings.filter((x) => x.severity !== 'info').length;
   return `${basename(o.file)}: ${r.org} ${r.year} (template ${r.format}), ${o.cells} cells, ${f} finding(s)${o.findings.length - f ? ` + ${o.findings.length - f} note(s)` : ''} — ${o.status}`;
@@ -33,12 +35,15 @@ export function buildCli(): Command {
     .description('read report files (PDF, DOCX, HTML, text) or folders of them into the database')
     .option('--db <path>', 'database file (default data/nianbao.db or DB_PATH)')
     .option('--json', 'one JSON object per file on stdout')
+    .option('--body <name>', 'the body (机关) the report is from, in place of what its title says (for each file)')
+    .option('--year <yyyy>', 'the report year, in place of what its title says (for each file)')
     .argument('<paths...>', 'files or folders')
-    .action(async (paths: string[], opts: { db?: string; json?: boolean }) => {
+    .action(async (paths: string[], opts: { db?: string; json?: boolean; body?: string; year?: string }) => {
+      const override = parseOverride(opts);
       const bad = await withApp(opts.db, async (app) => {
         let rejected = 0;
         for (const file of expandPaths(paths)) {
-          const o = await ingestFile(file, app.ingest);
+          const o = await ingestFile(file, app.ingest, override);
           if (o.status === 'rejected') rejected++;
           process.stdout.write(`${opts.json ? JSON.stringify({ file: o.file, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.report ? { report: o.report } : {}), findings: o.findings }) : line(o)}\n`);
         }
@@ -66,6 +71,27 @@ export function buildCli(): Command {
       });
     });
   return program;
+}
+
+/** A usage error: said on stderr, exit 2. */
+function usage(message: string): never {
+  process.stderr.write(`${message}\n`);
+  throw new CommanderError(2, 'nianbao.usage', message);
+}
+
+/** --body NAME --year YYYY: the admin's body and year for the files. */
+function parseOverride(opts: { body?: string; year?: string }): TitleOverride {
+  const out: TitleOverride = {};
+  if (opts.body !== undefined) {
+    if (!opts.body.trim()) usage('error: --body must name the body, e.g. --body 某某区人民政府');
+    out.body = opts.body.trim();
+  }
+  if (opts.year !== undefined) {
+    const y = parseYear(opts.year);
+    if (y === null) usage(`error: --year must be four digits from ${MIN_YEAR} to ${MAX_YEAR}, got "${opts.year}"`);
+    out.year = y;
+  }
+  return out;
 }
 
 /** --now 2025-06-01 → noon of that day in China (UTC+8). */

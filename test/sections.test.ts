@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { textToDoc } from '../src/ingest/extract/text.js';
 import { htmlToDoc } from '../src/ingest/extract/html.js';
-import { findPublished, findSections, findTitle, findTitleWithoutYear } from '../src/ingest/sections.js';
+import { findSections } from '../src/ingest/sections.js';
+import { findPublished } from '../src/ingest/published.js';
+import { findBodyYear } from '../src/ingest/title/index.js';
+import type { DocLine } from '../src/ingest/doc.js';
 
-const title = (text: string) => { const d = textToDoc(text); return findTitle(d.lines, findSections(d.lines)); };
+const find = (lines: DocLine[]) => findBodyYear(lines, findSections(lines).find((s) => s.id !== 'overview')?.start).found;
+const title = (text: string) => find(textToDoc(text).lines);
 
 describe('the title gives the body and the year', () => {
   it.each([
@@ -18,14 +22,14 @@ describe('the title gives the body and the year', () => {
 
   it('a title without a year takes the year of the reporting period', () => {
     const d = textToDoc('某某区人民政府政府信息公开工作年度报告\n本报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况');
-    expect(findTitleWithoutYear(d.lines, findSections(d.lines))).toMatchObject({ org: '某某区人民政府', year: 2023 });
+    expect(find(d.lines)).toMatchObject({ org: '某某区人民政府', year: 2023, yearFrom: 'period' });
   });
 
   it('a web page: the title next to the report wins over other years listed in the navigation', () => {
     const html = `<html><body><ul class="menu"><li>某某区人民政府2022年政府信息公开工作年度报告</li><li>某某区人民政府2023年政府信息公开工作年度报告</li></ul>
       <div class="content"><h1>某某区人民政府2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>正文。</p></div></body></html>`;
     const d = htmlToDoc(html);
-    expect(findTitle(d.lines, findSections(d.lines))).toMatchObject({ org: '某某区人民政府', year: 2024 });
+    expect(find(d.lines)).toMatchObject({ org: '某某区人民政府', year: 2024 });
   });
 });
 

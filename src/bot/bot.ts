@@ -16,6 +16,7 @@ import { ingestFile, type IngestOutcome } from '../ingest/pipeline.js';
 import type { Logger } from '../log.js';
 import { answer, type Answer } from '../query/answer.js';
 import type { QueryEngine } from '../query/engine.js';
+import { CAPTION_HINT, parseCaption } from './caption.js';
 import { formatAnswer } from './format.js';
 import { escapeHtml } from './render.js';
 
@@ -188,6 +189,8 @@ export function createBot(deps: BotDeps): Bot {
       await reply(`${name} 太大（${((doc.file_size ?? 0) / 2 ** 20).toFixed(1)} MB）：机器人最多能下载 20 MB 的文件。`);
       return;
     }
+    const { error, ...override } = parseCaption(stripMention(ctx.msg.caption ?? '', ctx.me.username));
+    if (error) { await reply(`${name} 未收录：${error}`); return; }
     await typing(ctx);
     let outcome: IngestOutcome;
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-upload-'));
@@ -195,7 +198,7 @@ export function createBot(deps: BotDeps): Bot {
       const data = await download(ctx, deps);
       const file = join(dir, name);
       writeFileSync(file, data);
-      outcome = await ingestFile(file, app.ingest);
+      outcome = await ingestFile(file, app.ingest, override);
     } catch (e) {
       log.warn({ err: e, file: name }, 'upload failed');
       await reply(`${name} 没能下载或读取：${(e as Error).message}`);
@@ -220,7 +223,7 @@ export function createBot(deps: BotDeps): Bot {
   // stickers, photos, voice … in a private chat: say what the bot understands; in groups stay quiet
   bot.on('message', async (ctx) => {
     if (isGroup(ctx)) return;
-    await ctx.reply('我只能读文字问题，例如：番禺2024年收到多少申请。管理员可以发送报告文件（PDF、DOCX、HTML、TXT）。');
+    await ctx.reply('我只能读文字问题，例如：番禺2024年收到多少申请。管理员可以发送报告文件（PDF、DOC、DOCX、HTML、TXT）。');
   });
 
   bot.catch((err) => {
@@ -261,13 +264,18 @@ async function download(ctx: Context, deps: BotDeps): Promise<Buffer> {
 
 /** Why a file was refused, said in Chinese for the chat (the detail stays as the ingest reports it). */
 const REFUSED: Record<string, string> = {
-  unsupported_type: '不是 PDF、DOCX、HTML 或文本文件', empty: '文件是空的', corrupt: '文件已损坏，无法打开', encrypted: '文件有密码保护',
+  unsupported_type: '不是 PDF、DOC、DOCX、HTML 或文本文件', empty: '文件是空的', corrupt: '文件已损坏，无法打开', encrypted: '文件有密码保护',
   needs_ocr: '是扫描件，没有文字层，需要 OCR', bad_font: '字体编码无法还原成文字', not_a_report: '不是政府信息公开工作年度报告',
   incomplete: '不是完整的年度报告（缺少表格）', too_large: '文件太大', timeout: '读取超时', legacy_doc: '是旧版 Word .doc，请另存为 DOCX 或 PDF', internal: '处理出错',
+  no_title: '没有找到报告所属的机关或年份', out_of_memory: '读取时内存不够（可以稍后再试）', crashed: '读取程序意外中止（可以稍后再试）',
 };
 
 function uploadSummary(name: string, o: IngestOutcome): string {
-  if (o.status === 'rejected') return `❌ <b>${escapeHtml(name)}</b> 未收录：${escapeHtml(REFUSED[o.code ?? 'internal'] ?? '无法处理')}\n${escapeHtml(o.reason ?? '')}`;
+  if (o.status === 'rejected') {
+    const why = escapeHtml(REFUSED[o.code ?? 'internal'] ?? '无法处理');
+    const hint = o.code === 'no_title' ? `\n${escapeHtml(CAPTION_HINT)}` : '';
+    return `❌ <b>${escapeHtml(name)}</b> 未收录：${why}\n${escapeHtml(o.reason ?? '')}${hint}`;
+  }
   const r = o.report!;
   const serious = o.findings.filter((f) => f.severity !== 'info');
   const status = { ingested: '已收录', replaced: '已收录（替换了同一单位同一年度的旧版本）', unchanged: '已在库中，内容相同' }[o.status];

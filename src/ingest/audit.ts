@@ -1,6 +1,9 @@
 /** The auditor's checks (rules 1–7 of report-format.md) as findings with evidence; nothing is ever "fixed". */
+import { deadlineFor } from '../domain/bodyKinds.js';
 import type { Cell, Finding, NarrativeClaim, ParsedReport } from './report.js';
-import { ALL_APPLICATION_ROWS, APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, DEADLINES, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUP_LABELS } from './template.js';
+import {
+  ALL_APPLICATION_ROWS, APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_GROUP_LABELS,
+} from './template.js';
 
 type Get = (table: Cell['table'], row: string, col: string) => Cell | undefined;
 
@@ -91,12 +94,15 @@ export function auditNarrative(cells: Cell[], claims: NarrativeClaim[]): Finding
   return out;
 }
 
-/** Rule 6: published by 31 January (departments and offices) or 31 March (a government's own report). */
+/**
+ * Rule 6: published by the deadline of the body's kind (bodyKinds.ts): 31 March for a county-or-higher
+ * government's own report, 31 January for departments, offices, 乡镇, 街道 and the rest.
+ */
 export function auditDeadline(r: Pick<ParsedReport, 'published' | 'orgKind' | 'year'>): Finding[] {
   if (!r.published) return [{ rule: 'deadline', severity: 'info', message: '报告中没有印出发布日期，无法核对是否按时发布' }];
-  const deadline = `${r.year + 1}-${DEADLINES[r.orgKind]}`;
-  if (r.published > deadline) {
-    return [{ rule: 'deadline', severity: 'warning', message: `发布日期 ${r.published} 晚于${r.orgKind === 'government' ? '政府年度报告' : '部门年度报告'}的期限 ${deadline}` }];
+  const d = deadlineFor(r.orgKind, r.year);
+  if (r.published > d.date) {
+    return [{ rule: 'deadline', severity: 'warning', message: `发布日期 ${r.published} 晚于${d.rule}的期限 ${d.date}` }];
   }
   return [];
 }

@@ -14,7 +14,7 @@ export interface DocLine {
 }
 
 export interface ExtractedDoc {
-  kind: 'pdf' | 'docx' | 'html' | 'text';
+  kind: 'pdf' | 'doc' | 'docx' | 'html' | 'text';
   pages: number;
   lines: DocLine[];
   /** Producer or other metadata worth keeping. */

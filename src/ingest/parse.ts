@@ -1,12 +1,17 @@
 /** ExtractedDoc → ParsedReport: title, template, the three tables, narrative, findings. Throws Rejection. */
 import type { DocLine, ExtractedDoc } from './doc.js';
 import { lineText } from './doc.js';
-import { Rejection } from './errors.js';
 import { auditDeadline, auditNarrative, auditTables } from './audit.js';
-import { expandAbbreviation, gazetteer } from './gazetteer.js';
+import { completeTables, titleRejection } from './completeness.js';
+import { expandAbbreviation } from './gazetteer.js';
+import { correctPlaceName, placeBody } from './place.js';
 import { narrativeClaims, passages } from './narrative.js';
+import { applyOverride, overrideFindings } from './override.js';
 import type { Finding, ParsedReport } from './report.js';
-import { findPublished, findSections, findTitle, findTitleWithoutYear, orgAbove, sectionLines } from './sections.js';
+import { bodyKind } from '../domain/bodyKinds.js';
+import { findPublished } from './published.js';
+import { findSections, sectionLines } from './sections.js';
+import { findBodyYear } from './title/index.js';
 import { activeTable, applicationsTable, reviewRow, reviewTable } from './tables.js';
 import type { Format } from './template.js';
 
@@ -24,13 +29,25 @@ function linesFrom(lines: DocLine[], start: number): DocLine[] {
   return lines.slice(Math.max(0, start));
 }
 
-export interface ParseOptions { fileName: string }
+export interface ParseOptions {
+  fileName: string;
+  /** The body and year an admin gave for the file: they replace what the title says. */
+  body?: string;
+  year?: number;
+}
 
 export function parseReport(doc: ExtractedDoc, opts: ParseOptions): ParsedReport {
   const lines = doc.lines;
   const spans = findSections(lines);
   const allText = lines.map(lineText).join('\n');
-  const title = findTitle(lines, spans) ?? findTitleWithoutYear(lines, spans);
+  const firstTable = spans.find((s) => s.id !== 'overview')?.start;
+  const search = findBodyYear(lines, firstTable, doc.meta);
+  // an admin may give only what is missing: the body for a year-only title, the year for a name without one
+  const { partial } = search;
+  const found = search.found ? { org: search.found.name, year: search.found.year, line: search.found.line }
+    : opts.body && partial.year !== undefined ? { org: opts.body, year: partial.year, line: 0 }
+      : opts.year && partial.name ? { org: partial.name, year: opts.year, line: partial.line ?? 0 } : null;
+  const title = applyOverride(found, opts);
   const findings: Finding[] = [];
 
   // table B: its section, else from the first line that looks like its header
@@ -39,26 +56,19 @@ export function parseReport(doc: ExtractedDoc, opts: ParseOptions): ParsedReport
   const b = applicationsTable(bLines.length ? bLines : lines);
   const cSpan = spans.find((s) => s.id === 'review');
   const cRow = (cSpan ? reviewRow(sectionLines(lines, spans, 'review')) : null) ?? reviewRow(bStart ? lines.slice(bStart.end) : lines);
-  if (!title || b.matched < 12 || !cRow) {
-    const what = [
-      !title ? 'no report title (「…年政府信息公开工作年度报告」)' : '',
-      b.matched < 12 ? `table 三 has ${b.matched} of 25 rows` : '',
-      !cRow ? 'table 四 (行政复议/行政诉讼) was not found' : '',
-    ].filter(Boolean).join('; ');
-    if (!title && b.matched === 0 && !cRow) throw new Rejection('not_a_report', `is not a 政府信息公开工作年度报告: ${what}`);
-    throw new Rejection('incomplete', `is not a complete report: ${what}`);
-  }
+  if (!title) throw titleRejection(lines, b.matched, !!cRow, search.missing);
+  const printedTitle = search.found ? { org: search.found.org, year: search.found.year, line: search.found.line } : null;
+  findings.push(...overrideFindings(printedTitle, opts));
 
   let org = title.org;
-  if (/^(?:\d{4}年度?)?(政府)?信息公开/.test(org) || org.length < 3) org = orgAbove(lines, title.line) ?? org;
-  const gz = gazetteer();
-  const fixed = gz.correct(org, allText, opts.fileName);
+  const printed = opts.body?.trim() || search.found?.org || partial.org || org;
+  const fixed = opts.body ? null : correctPlaceName(org, allText);
   if (fixed) {
     findings.push({ rule: 'name_corrected', severity: 'info', message: `标题中的「${fixed.from}」不是行政区划名称，按相差一个字的「${fixed.to}」读取`, excerpt: lineText(lines[title.line]) });
     org = fixed.to + org.slice(fixed.from.length);
   }
-  const expanded = expandAbbreviation(org);
-  const aliases = expanded ? [org] : [];
+  const expanded = opts.body ? null : expandAbbreviation(org);
+  const aliases = [...(expanded ? [org] : []), ...(opts.body ? [] : search.found?.aliases ?? [])];
   if (expanded) org = expanded;
 
   const format = detectFormat(lines, title.year);
@@ -68,17 +78,17 @@ export function parseReport(doc: ExtractedDoc, opts: ParseOptions): ParsedReport
   const ps = passages(lines, spans);
   const claims = narrativeClaims(ps);
   const reviewClaim = claims.find((c) => c.metric === 'review')?.value;
-  const c = reviewTable(cRow, reviewClaim);
-  const cells = [...a.cells, ...b.cells, ...c.cells];
+  const tables = completeTables(format, a, b, cRow ? reviewTable(cRow, reviewClaim) : null);
+  const cells = tables.cells;
   const published = findPublished(lines, title.year);
-  const orgKind: ParsedReport['orgKind'] = /人民政府$/.test(org) ? 'government' : 'department';
+  const orgKind: ParsedReport['orgKind'] = bodyKind(org);
 
-  findings.push(...a.findings, ...b.findings, ...c.findings);
+  findings.push(...tables.findings);
   findings.push(...auditTables(cells));
   findings.push(...auditNarrative(cells, claims));
   findings.push(...auditDeadline({ published: published?.date, orgKind, year: title.year }));
   return {
-    org, aliases, year: title.year, format, published: published?.date, orgKind, pages: doc.pages,
-    region: gz.resolve(org, allText.slice(0, 5000)), cells, passages: ps, claims, findings,
+    org, orgPrinted: printed, aliases, year: title.year, format, published: published?.date, orgKind, pages: doc.pages,
+    ...placeBody(org, allText), cells, passages: ps, claims, findings,
   };
 }

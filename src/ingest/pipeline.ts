@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { auditAcrossYears } from './audit.js';
-import { Rejection } from './errors.js';
-import { bodyKey } from './identity.js';
+import { isTransient, Rejection } from './errors.js';
+import { duplicateFindings, identify } from './bodyIdentity.js';
 import type { Cell, Finding, ParsedReport } from './report.js';
+import { hasOverride, type TitleOverride } from './override.js';
 import type { ExtractRunner } from './runner.js';
 import { reportJson, type ReportJson } from './summary.js';
 import type { ReportRow, Store } from '../store/store.js';
@@ -53,7 +54,11 @@ function rejected(file: string, e: unknown): IngestOutcome {
   return { file, status: 'rejected', code: r.code, reason: `${basename(file)} ${r.message}`, findings: [] };
 }
 
-export async function ingestFile(path: string, ctx: IngestContext): Promise<IngestOutcome> {
+/**
+ * One file into the store. `override` is the body and/or year an admin gave: the file is parsed again even when
+ * stored before (the admin corrects it), and the override is kept for later parses of the same file.
+ */
+export async function ingestFile(path: string, ctx: IngestContext, override?: TitleOverride): Promise<IngestOutcome> {
   const file = path;
   let buf: Buffer;
   try {
@@ -67,20 +72,27 @@ export async function ingestFile(path: string, ctx: IngestContext): Promise<Inge
   }
   const sha = sha256(buf);
   const known = ctx.store.reportBySha(sha);
-  if (known && known.parser_version >= PARSER_VERSION) return { ...storedOutcome(ctx.store, known.id), file, status: 'unchanged' };
+  const given = hasOverride(override) ? override : undefined;
+  if (known && !given && known.parser_version >= PARSER_VERSION) {
+    return { ...storedOutcome(ctx.store, known.id), file, status: 'unchanged' };
+  }
+  const use = given ?? storedOverride(known);
 
   let parsed: ParsedReport;
   try {
-    parsed = await ctx.runner.run(buf, basename(path));
+    parsed = await ctx.runner.run(buf, basename(path), undefined, use);
   } catch (e) {
     const out = rejected(file, e);
-    ctx.store.recordSource(sha, basename(path), 'rejected', PARSER_VERSION, out.reason);
+    // a timeout, a crash or the reader running out of memory is no verdict on the file: tried again next time
+    const transient = isTransient(out.code);
+    if (transient) out.reason = `${out.reason} (no verdict on the file: it is tried again at the next start or ingest)`;
+    ctx.store.recordSource(sha, basename(path), transient ? 'failed' : 'rejected', PARSER_VERSION, out.reason);
     return out;
   }
   // a file stored by an older parser is parsed again and its report replaced
   let saved: { id: number; replaced?: number };
   try {
-    saved = saveParsed(ctx.store, parsed, { file: basename(path), sha }, known);
+    saved = saveParsed(ctx.store, parsed, { file: basename(path), sha, override: use }, known);
   } catch (e) {
     // another process stored the same file meanwhile: nothing to do
     const now = ctx.store.reportBySha(sha);
@@ -91,15 +103,20 @@ export async function ingestFile(path: string, ctx: IngestContext): Promise<Inge
 }
 
 /** Store a parsed report atomically, with the cross-year checks against the same body's neighbouring years. */
-export function saveParsed(store: Store, parsed: ParsedReport, src: { file: string; sha: string }, reparse?: ReportRow): { id: number; replaced?: number } {
+export function saveParsed(
+  store: Store, parsed: ParsedReport, src: { file: string; sha: string; override?: TitleOverride }, reparse?: ReportRow,
+): { id: number; replaced?: number } {
   return store.transaction(() => {
-    const bodyId = store.upsertBody(bodyKey(parsed.org, parsed.region), parsed.org, parsed.orgKind, parsed.region, parsed.aliases);
-    const findings: Finding[] = [...parsed.findings];
+    const body = identify(parsed, src.sha);
+    const place = { placement: body.placement, stem: body.stem };
+    const bodyId = store.upsertBody(body.key, body.name, parsed.orgKind, parsed.region, body.aliases, place);
+    const findings: Finding[] = [...parsed.findings, ...duplicateFindings(store, bodyId, body, parsed)];
     const prev = store.activeReport(bodyId, parsed.year - 1);
     if (prev) findings.push(...auditAcrossYears({ year: prev.year, cells: store.cells(prev.id).map(toCell) }, { year: parsed.year, cells: parsed.cells }));
     const report = {
-      bodyId, year: parsed.year, format: parsed.format, orgPrinted: parsed.org, sourceFile: src.file, sha256: src.sha, pages: parsed.pages,
+      bodyId, year: parsed.year, format: parsed.format, orgPrinted: parsed.orgPrinted ?? parsed.org, sourceFile: src.file, sha256: src.sha, pages: parsed.pages,
       published: parsed.published, cells: parsed.cells, passages: parsed.passages, findings, claims: parsed.claims, parserVersion: PARSER_VERSION,
+      override: src.override,
     };
     let saved: { id: number; replaced?: number };
     if (reparse) saved = store.replaceReport(reparse, report);
@@ -107,6 +124,13 @@ export function saveParsed(store: Store, parsed: ParsedReport, src: { file: stri
     store.recordSource(src.sha, src.file, 'ingested', PARSER_VERSION);
     return saved;
   });
+}
+
+/** The body and year an admin gave when the file was stored, for parsing it again. */
+function storedOverride(r: ReportRow | undefined): TitleOverride | undefined {
+  const body = r?.override_body ?? null, year = r?.override_year ?? null;
+  if (body === null && year === null) return undefined;
+  return { ...(body !== null ? { body } : {}), ...(year !== null ? { year } : {}) };
 }
 
 const toCell = (c: ReturnType<Store['cells']>[number]): Cell => ({
@@ -127,7 +151,8 @@ function storedOutcome(store: Store, reportId: number): Omit<IngestOutcome, 'fil
 
 /**
  * Bring the database up to date with a folder of reports: new or changed files go in, files seen before
- * (same content) are skipped, including ones rejected before.
+ * (same content) are skipped, including ones refused before for their content; files that failed for a
+ * transient reason (timeout, crash, out of memory: source status 'failed') are tried again.
  */
 export async function syncFolder(dir: string, ctx: IngestContext): Promise<IngestOutcome[]> {
   const out: IngestOutcome[] = [];

@@ -1,4 +1,6 @@
 /** The parsed report: what ingest stores and what `ingest --json` prints. */
+import type { BodyKind } from '../domain/bodyKinds.js';
+import type { Placement } from '../domain/identity.js';
 import type { Format, TableId } from './template.js';
 
 export type CellStatus = 'ok' | 'blank_zero' | 'not_stated' | 'unreadable' | 'missing';
@@ -33,15 +35,21 @@ export interface Passage { section: string; page: number; line: number; text: st
 export interface NarrativeClaim { metric: 'applications' | 'review' | 'litigation'; value: number; sentence: string; page: number; line: number }
 
 export interface ParsedReport {
+  /** The body's name (simplified characters, abbreviations expanded). */
   org: string;
+  /** The name as the report prints it. */
+  orgPrinted?: string;
   /** Other names the report uses for the body (short forms). */
   aliases: string[];
-  /** Region path through the gazetteer (province › city › county), null when unknown. */
+  /** Region path through the gazetteer (province › city › county › town), null when unknown or not certain. */
   region: string[] | null;
+  /** How the region was decided: the candidates of the name and the report's evidence (src/ingest/place.ts). */
+  placement?: Placement;
   year: number;
   format: Format;
   published?: string;
-  orgKind: 'government' | 'department';
+  /** The kind of body (bodyKinds.ts): the deadline depends on it. */
+  orgKind: BodyKind;
   pages: number;
   cells: Cell[];
   passages: Passage[];

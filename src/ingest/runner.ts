@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { Rejection } from './errors.js';
+import type { TitleOverride } from './override.js';
 import type { ParsedReport } from './report.js';
 import type { Job, JobResult } from './worker.js';
 
@@ -27,14 +28,19 @@ export class ExtractRunner {
     return w;
   }
 
-  /** Parse one file's bytes; resolves with the report or rejects with a Rejection. Jobs run one at a time. */
-  run(data: Buffer, fileName: string, timeoutMs = this.opts.timeoutMs): Promise<ParsedReport> {
-    const job = this.queue.then(() => this.runNow(data, fileName, timeoutMs));
+  /**
+   * Parse one file's bytes; resolves with the report or rejects with a Rejection. Jobs run one at a time.
+   * `override` is the body and/or year an admin gave for the file.
+   */
+  run(
+    data: Buffer, fileName: string, timeoutMs = this.opts.timeoutMs, override: TitleOverride = {},
+  ): Promise<ParsedReport> {
+    const job = this.queue.then(() => this.runNow(data, fileName, timeoutMs, override));
     this.queue = job.catch(() => undefined);
     return job;
   }
 
-  private runNow(data: Buffer, fileName: string, timeoutMs: number): Promise<ParsedReport> {
+  private runNow(data: Buffer, fileName: string, timeoutMs: number, override: TitleOverride): Promise<ParsedReport> {
     const w = (this.worker ??= this.spawn());
     const id = ++this.seq;
     return new Promise<ParsedReport>((resolve, reject) => {
@@ -50,18 +56,27 @@ export class ExtractRunner {
         if (m.ok) resolve(m.report);
         else reject(new Rejection(m.code as never, m.message));
       };
+      // the worker running out of memory or crashing says nothing final about the file (see isTransient)
       const onError = (e: Error) => {
         done();
         this.kill(w);
-        const oom = /memory|heap/i.test(e.message);
-        reject(new Rejection(oom ? 'too_large' : 'internal', oom ? 'needs more memory to read than allowed (too large or malformed)' : `could not be processed (${e.message})`));
+        const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory|heap/i.test(e.message);
+        reject(oom
+          ? new Rejection('out_of_memory', 'could not be read: the reader ran out of memory and was stopped')
+          : new Rejection('crashed', `could not be read: the reader crashed (${e.message})`));
       };
-      const onExit = () => { done(); if (this.worker === w) this.worker = null; reject(new Rejection('internal', 'could not be processed (the reader stopped)')); };
+      const onExit = () => {
+        done();
+        if (this.worker === w) this.worker = null;
+        reject(new Rejection('crashed', 'could not be read: the reader stopped unexpectedly'));
+      };
       w.on('message', onMessage);
       w.once('error', onError);
       w.once('exit', onExit);
       const copy = new Uint8Array(data); // the worker gets its own bytes
-      w.postMessage({ id, data: copy, fileName, maxPages: this.opts.maxPages } satisfies Job, [copy.buffer]);
+      const { body, year } = override;
+      const job: Job = { id, data: copy, fileName, maxPages: this.opts.maxPages, body, year };
+      w.postMessage(job, [copy.buffer]);
     });
   }
 

@@ -99,5 +99,3 @@ export const SECTION_HEADINGS: { id: 'overview' | 'active' | 'applications' | 'r
   { id: 'other', phrases: ['其他需要报告的事项'] },
 ];
 
-/** Deadlines (article 49/50 of the regulations): month-day after the report year. */
-export const DEADLINES = { department: '01-31', government: '03-31' } as const;

@@ -4,7 +4,11 @@ import { Rejection } from './errors.js';
 import { extractFile } from './extract/index.js';
 import { parseReport } from './parse.js';
 
-export interface Job { id: number; data: Uint8Array; fileName: string; maxPages: number }
+export interface Job {
+  id: number; data: Uint8Array; fileName: string; maxPages: number;
+  /** The body and year an admin gave for the file (they replace what the title says). */
+  body?: string; year?: number;
+}
 export type JobResult =
   | { id: number; ok: true; report: import('./report.js').ParsedReport }
   | { id: number; ok: false; code: string; message: string };
@@ -12,7 +16,7 @@ export type JobResult =
 parentPort?.on('message', async (job: Job) => {
   try {
     const doc = await extractFile(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength), { maxPages: job.maxPages });
-    const report = parseReport(doc, { fileName: job.fileName });
+    const report = parseReport(doc, { fileName: job.fileName, body: job.body, year: job.year });
     parentPort!.postMessage({ id: job.id, ok: true, report } satisfies JobResult);
   } catch (e) {
     const r = e instanceof Rejection ? e : null;

@@ -79,10 +79,10 @@ export class BodyIndex {
 
   byId(id: number): BodyInfo | undefined { return this.bodies.find((b) => b.id === id); }
 
-  /** The name after its places: 人民政府, 人民政府办公室, 发展和改革局 … */
+  /** The name after its places: 人民政府, 人民政府办公室, 发展和改革局 … (without a mark like （地区未定）) */
   restOf(id: number): string {
     const b = this.byId(id);
-    return b ? splitName(b.name, b.region).rest : '';
+    return b ? splitName(b.name.replace(/[（(][^）)]*[）)]$/, ''), b.region).rest : '';
   }
 
   /** Every surface → entry, for the dictionary scan. */

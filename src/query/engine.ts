@@ -9,8 +9,10 @@ import { ChatContexts, mergeWithContext } from './context.js';
 import { decideIntent, Lexicon, parseFrame, type Frame } from './frame.js';
 import type { Applicant } from './lexicon.js';
 import { applicantLabel, CARD, GROUP_ROWS, metric, RATIOS, RESULT_METRIC, type CellRef } from './metrics.js';
+import { absentCardLine, absentReason, absentTable } from './missing.js';
 import { bestSentence, searchTerms } from './sentences.js';
-import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, DEADLINES, type Format } from '../ingest/template.js';
+import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, type Format, type TableId } from '../ingest/template.js';
+import { deadlineFor, deadlineSummary } from '../domain/bodyKinds.js';
 
 /** Table A figures are labelled as the report's own template prints them (2019: 对外公开总数量, 2021: 现行有效件数). */
 function activeLabel(format: string, refs: CellRef[]): string | null {
@@ -22,7 +24,11 @@ function activeLabel(format: string, refs: CellRef[]): string | null {
 
 export interface AskOptions { chat?: string; now?: Date; /** the body chosen from a clarifying question */ bodyId?: number }
 
-interface Value { value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string }
+interface Value {
+  value: number | null; cells: CellRow[]; label: string; unit: string; reason?: string;
+  /** The report does not give the table this figure is in. */
+  absent?: TableId;
+}
 
 /** A difference: in the figure's unit, or in percentage points between two rates. */
 const delta = (d: number, unit: string) => (unit === '%' ? `${(d * 100).toFixed(2)} 个百分点` : fmt(d, unit === '%' ? '' : unit));
@@ -123,9 +129,16 @@ export class QueryEngine {
     const facts: Fact[] = [];
     const lines: string[] = [`${body.name} ${r.year} 年度报告${note}`];
     let group = '';
+    const absent = new Set<TableId>();
     for (const item of CARD) {
       const v = this.value(r, item.metric);
-      if (v.value === null) continue;
+      if (v.value === null) {
+        if (v.absent && !absent.has(v.absent)) {
+          absent.add(v.absent);
+          lines.push(`【${item.group}】${absentCardLine(v.absent)}`);
+        }
+        continue;
+      }
       if (item.group !== group) { group = item.group; lines.push(`【${group}】`); }
       lines.push(`· ${v.label} ${fmt(v.value, v.unit)}`);
       facts.push(this.fact(body, r, item.metric, v, v.value));
@@ -267,6 +280,9 @@ export class QueryEngine {
       if (unknown.length) return { value: null, cells: found as CellRow[], label: label2, unit: def.unit, reason: `报告中这一格${unknown[0]!.status === 'unreadable' ? '无法确定地读出' : '是空白，且不能按 0 计'}（原文：${unknown[0]!.raw || '空白'}）` };
       return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label: label2, unit: def.unit };
     }
+    // a whole table the report does not give (or that could not be read): not stated, never a number
+    const absent = absentTable(cells, def.alternatives(col));
+    if (absent) return { value: null, cells: [], label, unit: def.unit, reason: absentReason(absent), absent };
     // rows of the template that could not be read from this report, as opposed to rows its template lacks
     const unread = def.alternatives(col).map((alt) => alt.map(get)).find((found) => found.every((c) => c) && found.some((c) => c!.status === 'missing'));
     if (unread) {
@@ -571,12 +587,13 @@ export class QueryEngine {
     const name = (r: ReportRow) => `${this.index.byId(r.body_id)?.name ?? ''} ${r.year} 年`;
     if (f.intent === 'published') {
       const lines = reports.map((r) => {
-        const kind = /人民政府$/.test(this.index.byId(r.body_id)?.name ?? '') ? 'government' : 'department';
-        const deadline = `${r.year + 1}-${DEADLINES[kind]}`;
-        const state = !r.published ? '未印发布日期，无法判断' : r.published <= deadline ? `${cnDate(r.published)}发布，按时` : `${cnDate(r.published)}发布，晚于期限 ${cnDate(deadline)}`;
+        const d = deadlineFor(this.index.byId(r.body_id)?.name ?? '', r.year);
+        const state = !r.published ? '未印发布日期，无法判断'
+          : r.published <= d.date ? `${cnDate(r.published)}发布，按时`
+          : `${cnDate(r.published)}发布，晚于${d.rule}的期限 ${cnDate(d.date)}`;
         return `· ${name(r)}：${state}`;
       });
-      return answer('answered', `各报告的发布情况（部门报告期限为次年1月31日，政府报告为次年3月31日）：\n${lines.join('\n')}`);
+      return answer('answered', `各报告的发布情况（${deadlineSummary()}）：\n${lines.join('\n')}`);
     }
     const rows = reports.map((r) => ({ r, n: this.findings(r.id).filter((x) => x.severity !== 'info') }));
     const bad = rows.filter((x) => x.n.length);
@@ -589,11 +606,14 @@ export class QueryEngine {
     const rr = this.reportFor(f, body, now);
     if ('answer' in rr) return rr.answer;
     const { r, note } = rr;
-    const kind = /人民政府$/.test(body.name) ? 'government' : 'department';
-    const deadline = `${r.year + 1}-${DEADLINES[kind]}`;
-    if (!r.published) return answer('answered', `${body.name} ${r.year} 年报告${note}中没有印出发布日期，无法判断是否按时发布（期限：${cnDate(deadline)}）。`);
-    const onTime = r.published <= deadline;
-    return answer('answered', `${body.name} ${r.year} 年度报告${note}的发布日期是 ${cnDate(r.published)}，${onTime ? '在' : '晚于'}规定期限 ${cnDate(deadline)}${onTime ? '之前，按时发布' : '，逾期发布'}。`);
+    const d = deadlineFor(body.name, r.year);
+    const limit = `${d.rule}的期限 ${cnDate(d.date)}`;
+    if (!r.published) {
+      return answer('answered', `${body.name} ${r.year} 年报告${note}中没有印出发布日期，无法判断是否按时发布（${limit}）。`);
+    }
+    const onTime = r.published <= d.date;
+    const verdict = onTime ? `在${limit}之前，按时发布` : `晚于${limit}，逾期发布`;
+    return answer('answered', `${body.name} ${r.year} 年度报告${note}的发布日期是 ${cnDate(r.published)}，${verdict}。`);
   }
 
   private problems(f: Frame, body: BodyInfo, now: Date): Answer {

@@ -25,13 +25,15 @@ export function openDb(path: string): DB {
 
 export function migrate(db: DB): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const current = (db.prepare('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  // every version not applied yet, in order (not only those above the highest: versions may land out of order)
+  const rows = db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[];
+  const applied = new Set(rows.map((r) => r.version));
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of MIGRATIONS.filter((x) => x.version > current)) {
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version).filter((x) => !applied.has(x.version))) {
     db.transaction(() => {
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());
     })();
   }
-  return MIGRATIONS.at(-1)?.version ?? 0;
+  return Math.max(0, ...MIGRATIONS.map((m) => m.version));
 }

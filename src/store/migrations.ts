@@ -108,4 +108,21 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE sources ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'where each body is and what decided it',
+    sql: `
+      ALTER TABLE bodies ADD COLUMN placement TEXT;   -- JSON: status (placed | ambiguous | unknown), evidence
+      ALTER TABLE bodies ADD COLUMN stem TEXT;        -- deepest place + rest of the name: bodies that may be one
+      CREATE INDEX bodies_stem ON bodies(stem);
+    `,
+  },
+  {
+    version: 5,
+    name: 'the body and year an admin gave for a report file',
+    sql: `
+      ALTER TABLE reports ADD COLUMN override_body TEXT;
+      ALTER TABLE reports ADD COLUMN override_year INTEGER;
+    `,
+  },
 ];

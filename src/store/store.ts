@@ -1,11 +1,20 @@
 /** Every SQL statement of nianbao, prepared once per connection. Nothing outside src/store writes SQL. */
 import type { DB } from './db.js';
 import type { Cell, Finding, NarrativeClaim, Passage } from '../ingest/report.js';
+import type { Placement } from '../domain/identity.js';
 
-export interface BodyRow { id: number; key: string; name: string; kind: string; region: string[] | null; aliases: string[] }
+export interface BodyRow {
+  id: number; key: string; name: string; kind: string; region: string[] | null; aliases: string[];
+  /** Where the body is and what decided it (migration 4); null for bodies stored before. */
+  placement: Placement | null;
+}
+/** What a body is stored with besides its name: its placement and stem (deepest place + rest of the name). */
+export interface BodyPlace { placement?: Placement | null; stem?: string | null }
 export interface ReportRow {
   id: number; body_id: number; year: number; format: string; org_printed: string; source_file: string; sha256: string;
   pages: number | null; published: string | null; ingested_at: string; superseded_by: number | null; parser_version: number;
+  /** The body and year an admin gave for the file (migration 5), null when the report's own title was used. */
+  override_body: string | null; override_year: number | null;
 }
 export interface CellRow { report_id: number; tbl: Cell['table']; row_key: string; col_key: string; value: number | null; raw: string; status: Cell['status']; page: number | null; line: number | null; excerpt: string | null }
 export interface FindingRow { id: number; report_id: number; rule: string; severity: Finding['severity']; message: string; excerpt: string | null; page: number | null; cells: string[] }
@@ -15,7 +24,21 @@ export interface NewReport {
   bodyId: number; year: number; format: string; orgPrinted: string; sourceFile: string; sha256: string;
   pages: number; published?: string; cells: Cell[]; passages: Passage[]; findings: Finding[]; claims: NarrativeClaim[];
   parserVersion: number;
+  override?: { body?: string; year?: number };
 }
+
+const reportParams = (r: NewReport) => ({
+  bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile,
+  sha256: r.sha256, pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(),
+  parserVersion: r.parserVersion,
+  overrideBody: r.override?.body ?? null, overrideYear: r.override?.year ?? null,
+});
+
+type RawBody = Omit<BodyRow, 'region' | 'aliases' | 'placement'> & { region: string | null; placement: string | null };
+const bodyRow = (b: RawBody, aliases: string[]): BodyRow => ({
+  ...b, region: b.region ? (JSON.parse(b.region) as string[]) : null, aliases,
+  placement: b.placement ? (JSON.parse(b.placement) as Placement) : null,
+});
 
 export class Store {
   private readonly s;
@@ -24,17 +47,21 @@ export class Store {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       bodyByKey: p('SELECT id, key, name, kind, region FROM bodies WHERE key = ?'),
-      bodyInsert: p('INSERT INTO bodies (key, name, kind, region) VALUES (?, ?, ?, ?)'),
-      bodyUpdate: p('UPDATE bodies SET name = ?, region = COALESCE(?, region) WHERE id = ?'),
+      bodyInsert: p('INSERT INTO bodies (key, name, kind, region, placement, stem) VALUES (?, ?, ?, ?, ?, ?)'),
+      bodyUpdate: p(`UPDATE bodies SET name = ?, region = COALESCE(?, region), placement = COALESCE(?, placement),
+                     stem = COALESCE(?, stem) WHERE id = ?`),
+      bodiesByStem: p('SELECT id, key, name, kind, region, placement FROM bodies WHERE stem = ? ORDER BY id'),
       aliasInsert: p('INSERT OR IGNORE INTO body_aliases (body_id, alias) VALUES (?, ?)'),
-      bodies: p('SELECT id, key, name, kind, region FROM bodies ORDER BY id'),
+      bodies: p('SELECT id, key, name, kind, region, placement FROM bodies ORDER BY id'),
       aliases: p('SELECT body_id, alias FROM body_aliases'),
       reportBySha: p('SELECT * FROM reports WHERE sha256 = ?'),
       reportById: p('SELECT * FROM reports WHERE id = ?'),
       activeReport: p('SELECT * FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL'),
       activeReports: p('SELECT * FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year'),
-      reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published, ingested_at, parser_version)
-                       VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published, @ingestedAt, @parserVersion)`),
+      reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published,
+                         ingested_at, parser_version, override_body, override_year)
+                       VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published,
+                         @ingestedAt, @parserVersion, @overrideBody, @overrideYear)`),
       repoint: p('UPDATE reports SET superseded_by = ? WHERE superseded_by = ?'),
       retireSha: p("UPDATE reports SET sha256 = sha256 || ':replaced' WHERE id = ?"),
       reportDelete: p('DELETE FROM reports WHERE id = ?'),
@@ -68,16 +95,23 @@ export class Store {
     return this.db.transaction(fn)();
   }
 
-  /** Insert or update a body; the fullest name seen becomes the canonical name, every spelling an alias. */
-  upsertBody(key: string, name: string, kind: string, region: string[] | null, aliases: string[]): number {
+  /**
+   * Insert or update a body; the fullest name seen becomes the canonical name, every spelling an alias. The
+   * placement is the latest one read (its evidence is what decided the body's place).
+   */
+  upsertBody(
+    key: string, name: string, kind: string, region: string[] | null, aliases: string[], place: BodyPlace = {},
+  ): number {
     const found = this.s.bodyByKey.get(key) as { id: number; name: string } | undefined;
+    const placement = place.placement ? JSON.stringify(place.placement) : null;
     let id: number;
     if (found) {
       id = found.id;
       const better = name.length > found.name.length ? name : found.name;
-      this.s.bodyUpdate.run(better, region ? JSON.stringify(region) : null, id);
+      this.s.bodyUpdate.run(better, region ? JSON.stringify(region) : null, placement, place.stem ?? null, id);
     } else {
-      id = Number(this.s.bodyInsert.run(key, name, kind, region ? JSON.stringify(region) : null).lastInsertRowid);
+      const row = [key, name, kind, region ? JSON.stringify(region) : null, placement, place.stem ?? null];
+      id = Number(this.s.bodyInsert.run(...row).lastInsertRowid);
     }
     for (const a of new Set([name, ...aliases])) this.s.aliasInsert.run(id, a);
     return id;
@@ -86,9 +120,12 @@ export class Store {
   bodies(): BodyRow[] {
     const aliases = new Map<number, string[]>();
     for (const a of this.s.aliases.all() as { body_id: number; alias: string }[]) aliases.set(a.body_id, [...(aliases.get(a.body_id) ?? []), a.alias]);
-    return (this.s.bodies.all() as (Omit<BodyRow, 'region' | 'aliases'> & { region: string | null })[]).map((b) => ({
-      ...b, region: b.region ? (JSON.parse(b.region) as string[]) : null, aliases: aliases.get(b.id) ?? [],
-    }));
+    return (this.s.bodies.all() as RawBody[]).map((b) => bodyRow(b, aliases.get(b.id) ?? []));
+  }
+
+  /** Bodies that share a stem (鼓楼区|人民政府): the ones a body may be a duplicate of. Aliases are not read. */
+  bodiesByStem(stem: string): BodyRow[] {
+    return (this.s.bodiesByStem.all(stem) as RawBody[]).map((b) => bodyRow(b, []));
   }
 
   reportBySha(sha: string): ReportRow | undefined { return this.s.reportBySha.get(sha) as ReportRow | undefined; }
@@ -99,10 +136,7 @@ export class Store {
   /** Insert a report with everything it carries; the active report of the same body and year is superseded. */
   insertReport(r: NewReport): { id: number; replaced?: number } {
     const old = this.activeReport(r.bodyId, r.year);
-    const id = Number(this.s.reportInsert.run({
-      bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile, sha256: r.sha256,
-      pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(), parserVersion: r.parserVersion,
-    }).lastInsertRowid);
+    const id = Number(this.s.reportInsert.run(reportParams(r)).lastInsertRowid);
     this.insertContents(id, r);
     if (old) this.s.supersede.run(id, old.id);
     return { id, replaced: old?.id };
@@ -124,10 +158,7 @@ export class Store {
     let id: number;
     if (old.superseded_by === null) id = this.insertReport(r).id;
     else {
-      id = Number(this.s.reportInsert.run({
-        bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile, sha256: r.sha256,
-        pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(), parserVersion: r.parserVersion,
-      }).lastInsertRowid);
+      id = Number(this.s.reportInsert.run(reportParams(r)).lastInsertRowid);
       this.insertContents(id, r);
       this.s.supersede.run(old.superseded_by, id);
     }
@@ -164,7 +195,10 @@ export class Store {
   source(sha: string): { sha256: string; file: string; status: string; reason: string | null; parser_version: number } | undefined {
     return this.s.sourceGet.get(sha) as { sha256: string; file: string; status: string; reason: string | null; parser_version: number } | undefined;
   }
-  recordSource(sha: string, file: string, status: 'ingested' | 'rejected', parserVersion: number, reason?: string): void {
+  /** 'failed': a transient failure (timeout, crash), tried again; 'rejected': refused for its content. */
+  recordSource(
+    sha: string, file: string, status: 'ingested' | 'rejected' | 'failed', parserVersion: number, reason?: string,
+  ): void {
     this.s.sourcePut.run(sha, file, status, reason ?? null, new Date().toISOString(), parserVersion);
   }
   /** Telegram chats the bot is in: kept, marked inactive when the bot is removed or blocked. */

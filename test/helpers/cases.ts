@@ -32,7 +32,7 @@ export function truthCases(): Case[] {
     const files = readdirSync(join(FIX, dir));
     for (const f of files.filter((x) => x.endsWith('.expected.json'))) {
       const base = f.replace(/\.expected\.json$/, '');
-      for (const input of files.filter((x) => x.startsWith(`${base}.`) && /^\.(pdf|docx|html|txt)$/.test(x.slice(base.length)))) {
+      for (const input of files.filter((x) => x.startsWith(`${base}.`) && /^\.(pdf|doc|docx|html|txt)$/.test(x.slice(base.length)))) {
         cases.push({ name: `${dir}/${input}`, file: join(FIX, dir, input), expected: read(join(FIX, dir, f)) });
       }
     }

@@ -5,6 +5,7 @@ import { Rejection } from '../errors.js';
 import { docxToDoc, htmlToDoc } from './html.js';
 import { pdfToDoc } from './pdf.js';
 import { textToDoc } from './text.js';
+import { docToDoc } from './word.js';
 import { decodeText } from '../detect.js';
 
 export interface ExtractLimits { maxPages: number }
@@ -18,9 +19,9 @@ export async function extractFile(buf: Buffer, limits: ExtractLimits): Promise<E
     case 'html': return htmlToDoc(decodeText(buf) ?? '');
     case 'text': return textToDoc(decodeText(buf) ?? '');
     case 'empty': throw new Rejection('empty', 'is empty (0 bytes)');
-    case 'doc': throw new Rejection('legacy_doc', 'is a legacy Word .doc file: save it as DOCX or PDF first');
-    case 'image': throw new Rejection('needs_ocr', 'is an image: it needs OCR, not a PDF/DOCX/HTML/text report');
-    case 'json': throw new Rejection('unsupported_type', 'is JSON data, not a report document (PDF, DOCX, HTML or text)');
-    default: throw new Rejection('unsupported_type', `is not a PDF, DOCX, HTML or text file (detected: ${kind})`);
+    case 'doc': return docToDoc(buf);
+    case 'image': throw new Rejection('needs_ocr', 'is an image: it needs OCR, not a PDF/DOC/DOCX/HTML/text report');
+    case 'json': throw new Rejection('unsupported_type', 'is JSON data, not a report document (PDF, DOC, DOCX, HTML or text)');
+    default: throw new Rejection('unsupported_type', `is not a PDF, DOC, DOCX, HTML or text file (detected: ${kind})`);
   }
 }
