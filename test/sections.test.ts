@@ -51,3 +51,25 @@ describe('publication date', () => {
     expect(findPublished(textToDoc('统计期限自2024年1月1日起至2024年12月31日止。\n2024年12月31日').lines, 2024)).toBeNull();
   });
 });
+
+describe('the body and year from the document\'s metadata title', () => {
+  const body = '2024年政府信息公开工作年度报告\n本报告根据条例编制。\n一、总体情况\n正文。';
+  it('an HTML page whose own heading names no body: its <title> does', () => {
+    const html = `<html><head><title>某某县统计局2024年政府信息公开工作年度报告_某某县人民政府网</title></head>
+      <body><h1>2024年政府信息公开工作年度报告</h1><p>本报告根据条例编制。</p><p>一、总体情况</p><p>正文。</p></body></html>`;
+    const d = htmlToDoc(html);
+    expect(find(d.lines)).toBeNull();
+    expect(findBodyYear(d.lines, undefined, d.meta).found).toMatchObject({ org: '某某县统计局', year: 2024, source: 'meta' });
+  });
+  it('a PDF whose metadata Title names the body', () => {
+    const d = textToDoc(body);
+    const r = findBodyYear(d.lines, undefined, { Title: '某某市生态环境局2024年政府信息公开工作年度报告' });
+    expect(r.found).toMatchObject({ org: '某某市生态环境局', year: 2024, source: 'meta' });
+  });
+  it('without it, the body is missing and the year is kept for an admin to complete', () => {
+    const r = findBodyYear(textToDoc(body).lines);
+    expect(r.found).toBeNull();
+    expect(r.missing).toEqual(['body']);
+    expect(r.partial).toEqual({ year: 2024 });
+  });
+});
