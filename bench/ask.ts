@@ -1,5 +1,5 @@
 /**
- * In-process latency of answering the shared dev questions (or a JSONL file given as argument) on the
+ * In-process latency of answering the repository's question corpus (or a JSONL file given as argument) on the
  * bundled database: p50/p99/max over several rounds after a warm-up. Target: p99 under 5 ms.
  *   npm run bench:ask [-- path/to/questions.jsonl] [--rounds 20]
  */
@@ -11,7 +11,8 @@ import { makeLogger } from '../src/log.js';
 import { QueryEngine } from '../src/query/engine.js';
 
 const arg = process.argv.slice(2).find((a) => !a.startsWith('--') && a.endsWith('.jsonl'));
-const file = arg ?? [join(PROJECT_ROOT, '..', 'shared', 'questions', 'dev.jsonl'), join(PROJECT_ROOT, 'test', 'fixtures', 'questions.jsonl')].find(existsSync);
+// the repository's own question corpus, so a fresh clone can run it
+const file = arg ?? [join(PROJECT_ROOT, 'test', 'corpus', 'questions.jsonl'), join(PROJECT_ROOT, '..', 'shared', 'questions', 'dev.jsonl')].find(existsSync);
 if (!file) throw new Error('no question file: pass one as argument');
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 20;
 const questions = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { q: string; chat?: string });

@@ -38,7 +38,8 @@ export async function syncBundled(app: App): Promise<void> {
   if (!existsSync(app.config.dataDir)) return;
   const outcomes = await syncFolder(app.config.dataDir, app.ingest);
   for (const o of outcomes) {
-    if (o.status === 'rejected') app.log.warn({ file: o.file, reason: o.reason }, 'bundled report rejected');
+    if (o.code === 'skipped') app.log.warn({ file: o.file, reason: o.reason }, 'bundled folder entry skipped');
+    else if (o.status === 'rejected') app.log.warn({ file: o.file, reason: o.reason }, 'bundled report rejected');
     else app.log.info({ file: o.file, status: o.status, org: o.report?.org, year: o.report?.year }, 'bundled report');
   }
 }

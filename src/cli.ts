@@ -1,15 +1,16 @@
 /** Command line: `ingest` files into the database, `ask` questions (see README). */
 import { Command, CommanderError } from 'commander';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { DbOpenError } from './store/db.js';
 import { makeLogger } from './log.js';
 import { openApp, syncBundled, type App } from './app.js';
-import { expandPaths, ingestFile, type IngestOutcome } from './ingest/pipeline.js';
+import { expandPaths, ingestFile, type IngestOutcome, type Skipped } from './ingest/pipeline.js';
+import { inOrder } from './ingest/batch.js';
 import { MAX_YEAR, MIN_YEAR, parseYear, type TitleOverride } from './ingest/override.js';
 import { createInterface } from 'node:readline';
-import { QueryEngine } from './query/engine.js';
-import { renderPlain } from './bot/render.js';
+import type { QueryEngine } from './query/engine.js';
+import { existsSync } from 'node:fs';
 
 function line(o: IngestOutcome): string {
   const hint = o.code === 'no_title' ? ' (give them with --body NAME --year YYYY)' : '';
@@ -42,8 +43,14 @@ export function buildCli(): Command {
       const override = parseOverride(opts);
       const bad = await withApp(opts.db, async (app) => {
         let rejected = 0;
-        for (const file of expandPaths(paths)) {
-          const o = await ingestFile(file, app.ingest, override);
+        const skip = (s: Skipped) => {
+          rejected++;
+          const json = { file: s.path, status: 'skipped', reason: s.reason, findings: [] };
+          const text = `${basename(s.path)}: skipped — ${s.reason}`;
+          process.stdout.write(`${opts.json ? JSON.stringify(json) : text}\n`);
+        };
+        // the next file is read while this one is stored; lines come in the files' order
+        for await (const o of inOrder(expandPaths(paths, skip), (f) => ingestFile(f, app.ingest, override))) {
           if (o.status === 'rejected') rejected++;
           process.stdout.write(`${opts.json ? JSON.stringify({ file: o.file, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.report ? { report: o.report } : {}), findings: o.findings }) : line(o)}\n`);
         }
@@ -60,8 +67,16 @@ export function buildCli(): Command {
     .argument('[question...]', 'the question')
     .action(async (words: string[], opts: { db?: string; now?: string; json?: boolean; jsonl?: boolean }) => {
       const now = parseNow(opts.now);
+      // a database named with --db is only read: the bundled reports go into the default one alone
+      if (opts.db && !existsSync(resolve(opts.db))) {
+        throw new DbOpenError(`No database at ${opts.db}: ingest reports into it first.`);
+      }
       await withApp(opts.db, async (app) => {
-        await syncBundled(app);
+        // the query side is loaded for asking only: `ingest` does not need it
+        const [{ QueryEngine }, { renderPlain }] = await Promise.all([
+          import('./query/engine.js'), import('./bot/render.js'),
+        ]);
+        if (!opts.db) await syncBundled(app);
         const engine = new QueryEngine(app.store, () => now ?? new Date());
         if (opts.jsonl) { engine.warm(); return answerLines(engine, now); }
         const q = words.join(' ').trim();

@@ -26,8 +26,18 @@ const schema = z.object({
   INGEST_MAX_MB: z.coerce.number().positive().default(50),
   INGEST_MAX_PAGES: z.coerce.number().int().min(1).default(2000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  WEBHOOK_HOST: z.string().trim().min(1).optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  ALERT_RATE_PER_SEC: z.coerce.number().positive().max(100_000).default(25),
+  ALERT_GROUP_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
+  ALERT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  ALERT_POLL_MS: z.coerce.number().int().min(10).default(1000),
 }).superRefine((c, ctx) => {
-  if (c.WEBHOOK_URL && !c.PORT) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['PORT'], message: 'is required with WEBHOOK_URL (the port the webhook server listens on)' });
+  const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+  if (c.WEBHOOK_URL && !c.PORT) issue('PORT', 'is required with WEBHOOK_URL (the port the webhook server listens on)');
+  if (c.WEBHOOK_URL && !c.WEBHOOK_SECRET) {
+    issue('WEBHOOK_SECRET', 'is required with WEBHOOK_URL (Telegram sends it with every update; calls without it are refused)');
+  }
 });
 
 export interface Config {
@@ -42,6 +52,11 @@ export interface Config {
   logLevel: string;
   ingest: { timeoutMs: number; maxBytes: number; maxPages: number };
   rateLimitPerMinute: number;
+  webhookHost?: string;
+  /** A webhook update still running after this is answered 200 and finishes in the background. */
+  webhookTimeoutMs: number;
+  /** The alert sender: overall pace, per-group interval, messages in flight, how often it looks when idle. */
+  alerts: { ratePerSec: number; groupIntervalMs: number; concurrency: number; pollMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     logLevel: c.LOG_LEVEL,
     ingest: { timeoutMs: c.INGEST_TIMEOUT_MS, maxBytes: Math.round(c.INGEST_MAX_MB * 2 ** 20), maxPages: c.INGEST_MAX_PAGES },
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    webhookHost: c.WEBHOOK_HOST,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    alerts: {
+      ratePerSec: c.ALERT_RATE_PER_SEC, groupIntervalMs: c.ALERT_GROUP_INTERVAL_MS,
+      concurrency: c.ALERT_CONCURRENCY, pollMs: c.ALERT_POLL_MS,
+    },
   };
 }

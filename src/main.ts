@@ -1,64 +1,113 @@
 /**
- * `npm start`: with BOT_TOKEN the Telegram bot (long polling, or a webhook with WEBHOOK_URL + PORT);
- * without it the console chat. Either way the bundled reports are ingested first when new or changed.
+ * `npm start`: with BOT_TOKEN the Telegram bot (long polling, or a webhook with WEBHOOK_URL + PORT +
+ * WEBHOOK_SECRET) and the alert sender; without it the console chat. Either way the bundled reports are ingested
+ * first when new or changed. `.env` is read when present (ENV_FILE names another file; empty: none).
  */
-import { createServer, type Server } from 'node:http';
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback } from 'grammy';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Api } from 'grammy';
 import { openApp, syncBundled, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { makeLogger, type Logger } from './log.js';
-import { COMMANDS, createBot } from './bot/bot.js';
+import { AlertSender } from './alerts/sender.js';
+import { commandMenu, createBot } from './bot/bot.js';
 import { runConsole } from './bot/console.js';
+import { Freshness } from './bot/freshness.js';
+import { startPolling } from './bot/polling.js';
+import { TokenRefused, untilReachable } from './bot/reach.js';
+import { serveWebhook } from './bot/webhook.js';
 import { QueryEngine } from './query/engine.js';
 import { DbOpenError } from './store/db.js';
 
-async function startBot(config: Config, app: App, engine: QueryEngine, log: Logger): Promise<() => Promise<void>> {
-  const bot = createBot({ app, engine, log, token: config.botToken!, apiRoot: config.apiRoot, adminIds: config.adminIds, ratePerMinute: config.rateLimitPerMinute });
-  await bot.init();
-  await bot.api.setMyCommands(COMMANDS).catch((e) => log.warn({ err: e }, 'setMyCommands failed'));
-  log.info({ bot: bot.botInfo.username, apiRoot: config.apiRoot ?? 'https://api.telegram.org', mode: config.webhookUrl ? 'webhook' : 'polling' }, 'bot started');
+const DEFAULT_API_ROOT = 'https://api.telegram.org';
+
+/** Variables already set win over the file's. */
+function loadEnvFile(): void {
+  const file = process.env.ENV_FILE ?? '.env';
+  if (file && existsSync(resolve(file))) process.loadEnvFile(resolve(file));
+}
+
+async function startBot(
+  config: Config, app: App, engine: QueryEngine, log: Logger, signal: AbortSignal,
+): Promise<() => Promise<void>> {
+  const token = config.botToken!;
+  const apiRoot = config.apiRoot ?? DEFAULT_API_ROOT;
+  const api = new Api(token, { apiRoot, timeoutSeconds: 30 }); // the sender's own: it handles failures itself
+  const sender = new AlertSender({ store: app.store, api, log }, config.alerts);
+  const bot = createBot({
+    app, engine, log, token, apiRoot: config.apiRoot, adminIds: config.adminIds,
+    ratePerMinute: config.rateLimitPerMinute,
+    onIngested: () => sender.notify(),
+  });
+  const reach = { apiRoot, signal };
+  // not bot.init(): it retries on its own, silently
+  bot.botInfo = await untilReachable('getMe', () => bot.api.getMe(), log, reach);
+  await bot.api.setMyCommands(commandMenu(engine.bodies)).catch((e) => log.warn({ err: e }, 'setMyCommands failed'));
+  log.info({ bot: bot.botInfo.username, apiRoot, mode: config.webhookUrl ? 'webhook' : 'polling' }, 'bot started');
+  sender.start();
   if (config.webhookUrl) {
-    const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret });
-    const server: Server = createServer((req, res) => { void handle(req, res); });
-    await new Promise<void>((r) => server.listen(config.port, r));
-    await bot.api.setWebhook(config.webhookUrl, config.webhookSecret ? { secret_token: config.webhookSecret } : {});
-    return async () => { await new Promise<void>((r) => server.close(() => r())); };
+    const server = await serveWebhook(bot, log, {
+      port: config.port!, host: config.webhookHost, secret: config.webhookSecret!, timeoutMs: config.webhookTimeoutMs,
+    });
+    const setWebhook = () => bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret });
+    await untilReachable('setWebhook', setWebhook, log, reach);
+    return async () => { await server.close(); await sender.stop(); };
   }
-  await bot.api.deleteWebhook();
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { timeout: 30 } } });
-  return async () => { if (runner.isRunning()) await runner.stop(); };
+  await untilReachable('deleteWebhook', () => bot.api.deleteWebhook(), log, reach);
+  const runner = startPolling(bot, log, apiRoot);
+  runner.task()?.catch((e) => {
+    log.fatal({ err: e }, 'polling stopped for good (token refused, another instance polling, or days offline)');
+    process.kill(process.pid, 'SIGTERM');
+  });
+  return async () => { if (runner.isRunning()) await runner.stop(); await sender.stop(); };
 }
 
 async function main(): Promise<void> {
   let config: Config;
   try {
+    loadEnvFile();
     config = loadConfig(process.env);
   } catch (e) {
-    if (e instanceof ConfigError) { process.stderr.write(`${e.message}\n`); process.exit(2); }
+    if (e instanceof ConfigError || (e as NodeJS.ErrnoException)?.code === 'ERR_INVALID_ARG_VALUE') {
+      process.stderr.write(`${(e as Error).message}\n`);
+      process.exit(2);
+    }
     throw e;
   }
   const log = makeLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled promise rejection (the process keeps serving)');
+  });
   const app = openApp(config, log);
   await syncBundled(app);
   const engine = new QueryEngine(app.store);
   engine.warm();
   if (!config.botToken) {
-    await runConsole(engine, process.stdin, process.stdout);
+    const fresh = new Freshness(app.db, engine, log);
+    await runConsole(engine, process.stdin, process.stdout, () => fresh.check());
     await app.close();
     return;
   }
-  const stop = await startBot(config, app, engine, log);
+  const aborted = new AbortController();
+  let stop: (() => Promise<void>) | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: stop polling, finish in-flight updates, close the database');
-    try { await stop(); } finally { await app.close(); log.info('stopped'); process.exit(0); }
+    aborted.abort();
+    log.info({ signal }, 'shutting down: stop polling, finish in-flight updates and alerts, close the database');
+    try { await stop?.(); } finally { await app.close(); log.info('stopped'); process.exit(0); }
   };
   // 'on', not 'once': a signal can arrive twice (from the process group and relayed by tsx or npm)
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    stop = await startBot(config, app, engine, log, aborted.signal);
+  } catch (e) {
+    if (stopping) return;
+    if (e instanceof TokenRefused) { log.fatal(e.message); await app.close(); process.exit(2); }
+    throw e;
+  }
 }
 
 main().catch((e) => {

@@ -16,11 +16,8 @@ import {
 export const MIN_APPLICATION_ROWS = 12;
 
 /** The tables as users know them: the report's sections 二, 三 and 四. */
-export const TABLE_TITLES: Record<TableId, string> = {
-  active: '表二（主动公开政府信息情况）',
-  applications: '表三（收到和处理政府信息公开申请情况）',
-  review_litigation: '表四（行政复议、行政诉讼情况）',
-};
+export { TABLE_TITLES } from '../domain/template.js';
+import { TABLE_TITLES } from '../domain/template.js';
 
 const YEAR_ONLY_TITLE = /((?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度报告|年报)/;
 

@@ -34,6 +34,8 @@ export interface ParseOptions {
   /** The body and year an admin gave for the file: they replace what the title says. */
   body?: string;
   year?: number;
+  /** The host the file was downloaded from: tells same-name places apart (placeBody). */
+  source?: string;
 }
 
 export function parseReport(doc: ExtractedDoc, opts: ParseOptions): ParsedReport {
@@ -89,6 +91,6 @@ export function parseReport(doc: ExtractedDoc, opts: ParseOptions): ParsedReport
   findings.push(...auditDeadline({ published: published?.date, orgKind, year: title.year }));
   return {
     org, orgPrinted: printed, aliases, year: title.year, format, published: published?.date, orgKind, pages: doc.pages,
-    ...placeBody(org, allText), cells, passages: ps, claims, findings,
+    ...placeBody(org, allText, { source: opts.source }), cells, passages: ps, claims, findings,
   };
 }

@@ -1,7 +1,7 @@
 /** file → (worker) parse → store, one transaction per file. The only way reports get into the database. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { auditAcrossYears } from './audit.js';
 import { isTransient, Rejection } from './errors.js';
 import { duplicateFindings, identify } from './bodyIdentity.js';
@@ -11,6 +11,9 @@ import type { ExtractRunner } from './runner.js';
 import { reportJson, type ReportJson } from './summary.js';
 import type { ReportRow, Store } from '../store/store.js';
 import { PARSER_VERSION } from './version.js';
+import { expandPaths, type Skipped } from './paths.js';
+import { inOrder } from './batch.js';
+import { enqueueAlerts } from '../alerts/outbox.js';
 
 export type IngestStatus = 'ingested' | 'unchanged' | 'replaced' | 'rejected';
 export interface FindingJson { rule: string; severity: string; message: string; excerpt?: string; page?: number }
@@ -26,22 +29,10 @@ export interface IngestOutcome {
 }
 
 export interface IngestContext { store: Store; runner: ExtractRunner; maxBytes: number }
+/** Where a file came from: the web address it was downloaded from (kept with the report; its host helps place the body). */
+export interface FileOrigin { url?: string }
 
-const HIDDEN_FILE = /^\./;
-
-/** Files named on the command line; directories are walked (sorted, hidden files skipped). */
-export function expandPaths(paths: string[]): string[] {
-  const out: string[] = [];
-  const walk = (p: string) => {
-    const st = statSync(p, { throwIfNoEntry: false });
-    if (!st) { out.push(p); return; } // reported as rejected: not found
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) if (!HIDDEN_FILE.test(name)) walk(join(p, name));
-    } else out.push(p);
-  };
-  for (const p of paths) walk(p);
-  return out;
-}
+export { expandPaths, type Skipped } from './paths.js';
 
 export const sha256 = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
 
@@ -58,7 +49,9 @@ function rejected(file: string, e: unknown): IngestOutcome {
  * One file into the store. `override` is the body and/or year an admin gave: the file is parsed again even when
  * stored before (the admin corrects it), and the override is kept for later parses of the same file.
  */
-export async function ingestFile(path: string, ctx: IngestContext, override?: TitleOverride): Promise<IngestOutcome> {
+export async function ingestFile(
+  path: string, ctx: IngestContext, override?: TitleOverride, origin?: FileOrigin,
+): Promise<IngestOutcome> {
   const file = path;
   let buf: Buffer;
   try {
@@ -77,10 +70,11 @@ export async function ingestFile(path: string, ctx: IngestContext, override?: Ti
     return { ...storedOutcome(ctx.store, known.id), file, status: 'unchanged' };
   }
   const use = given ?? storedOverride(known);
+  const sourceUrl = origin?.url ?? known?.source_url ?? undefined; // a file parsed again keeps its address
 
   let parsed: ParsedReport;
   try {
-    parsed = await ctx.runner.run(buf, basename(path), undefined, use);
+    parsed = await ctx.runner.run(buf, basename(path), undefined, use, sourceUrl && new URL(sourceUrl).host);
   } catch (e) {
     const out = rejected(file, e);
     // a timeout, a crash or the reader running out of memory is no verdict on the file: tried again next time
@@ -92,7 +86,9 @@ export async function ingestFile(path: string, ctx: IngestContext, override?: Ti
   // a file stored by an older parser is parsed again and its report replaced
   let saved: { id: number; replaced?: number };
   try {
-    saved = saveParsed(ctx.store, parsed, { file: basename(path), sha, override: use }, known);
+    // the stored row as it is now: another file may have been stored while this one was read
+    const current = known && ctx.store.reportById(known.id);
+    saved = saveParsed(ctx.store, parsed, { file: basename(path), sha, override: use, sourceUrl }, current);
   } catch (e) {
     // another process stored the same file meanwhile: nothing to do
     const now = ctx.store.reportBySha(sha);
@@ -104,7 +100,8 @@ export async function ingestFile(path: string, ctx: IngestContext, override?: Ti
 
 /** Store a parsed report atomically, with the cross-year checks against the same body's neighbouring years. */
 export function saveParsed(
-  store: Store, parsed: ParsedReport, src: { file: string; sha: string; override?: TitleOverride }, reparse?: ReportRow,
+  store: Store, parsed: ParsedReport, src: { file: string; sha: string; override?: TitleOverride; sourceUrl?: string },
+  reparse?: ReportRow,
 ): { id: number; replaced?: number } {
   return store.transaction(() => {
     const body = identify(parsed, src.sha);
@@ -116,12 +113,13 @@ export function saveParsed(
     const report = {
       bodyId, year: parsed.year, format: parsed.format, orgPrinted: parsed.orgPrinted ?? parsed.org, sourceFile: src.file, sha256: src.sha, pages: parsed.pages,
       published: parsed.published, cells: parsed.cells, passages: parsed.passages, findings, claims: parsed.claims, parserVersion: PARSER_VERSION,
-      override: src.override,
+      override: src.override, sourceUrl: src.sourceUrl,
     };
     let saved: { id: number; replaced?: number };
     if (reparse) saved = store.replaceReport(reparse, report);
     else saved = store.insertReport(report);
     store.recordSource(src.sha, src.file, 'ingested', PARSER_VERSION);
+    enqueueAlerts(store, { reportId: saved.id, replaced: saved.replaced, reparsedFrom: reparse?.id }); // the outbox
     return saved;
   });
 }
@@ -139,7 +137,7 @@ const toCell = (c: ReturnType<Store['cells']>[number]): Cell => ({
 
 function storedOutcome(store: Store, reportId: number): Omit<IngestOutcome, 'file' | 'status'> {
   const r = store.reportById(reportId)!;
-  const body = store.bodies().find((b) => b.id === r.body_id)!;
+  const body = store.body(r.body_id)!;
   const cells = store.cells(reportId);
   return {
     reportId,
@@ -156,14 +154,23 @@ function storedOutcome(store: Store, reportId: number): Omit<IngestOutcome, 'fil
  */
 export async function syncFolder(dir: string, ctx: IngestContext): Promise<IngestOutcome[]> {
   const out: IngestOutcome[] = [];
-  for (const f of expandPaths([dir])) {
+  // named pipes, link loops and unreadable files are left out, each with its reason
+  const skipped = (s: Skipped) => {
+    out.push({ file: s.path, status: 'rejected', code: 'skipped', reason: s.reason, findings: [] });
+  };
+  const todo: string[] = [];
+  const queued = new Set<string>(); // a file found twice in the folder is read once
+  for (const f of expandPaths([dir], skipped)) {
     let sha: string;
     try { sha = sha256(readFileSync(f)); } catch (e) { out.push(rejected(f, e)); continue; }
+    if (queued.has(sha)) continue;
+    queued.add(sha);
     const known = ctx.store.reportBySha(sha);
     const source = ctx.store.source(sha);
     if (known && known.parser_version >= PARSER_VERSION) continue;
     if (!known && source?.status === 'rejected' && source.parser_version >= PARSER_VERSION) continue;
-    out.push(await ingestFile(f, ctx));
+    todo.push(f);
   }
+  for await (const o of inOrder(todo, (f) => ingestFile(f, ctx))) out.push(o);
   return out;
 }

@@ -93,11 +93,17 @@ function pushRuns(out: RowCand[], lines: DocLine[], width: number, carry: string
     ...rows.map((r) => ({ run: r.run, raw: r.raw as string[] | null })),
     ...misfits.filter((m) => m.values.length >= 2).map((m) => ({ run: m, raw: null })),
   ].sort((a, b) => a.run.page - b.run.page || a.run.firstLine - b.run.firstLine);
+  // a line's own excerpt when it holds text beside its numbers, once per line (a long line splits into many rows)
+  const own = new Map<DocLine, string | null>();
+  const ownExcerpt = (l: DocLine) => {
+    if (!own.has(l)) own.set(l, lineTokens(l).some((t) => t.kind === 'text') ? excerptOf([l]) : null);
+    return own.get(l)!;
+  };
   all.forEach(({ run, raw }, i) => {
     const label = (i === 0 ? carry : '') + run.before + run.after;
     // the excerpt shows the row's own label with its numbers, even when they stand on separate lines
-    const sameLine = run.lines.length === 1 && lineTokens(run.lines[0]).some((t) => t.kind === 'text');
-    const excerpt = sameLine ? excerptOf(run.lines) : `${tailLabel(label)} ${run.values.map((t) => t.raw || '␣').join(' ')}`.trim();
+    const sameLine = run.lines.length === 1 ? ownExcerpt(run.lines[0]) : null;
+    const excerpt = sameLine ?? `${tailLabel(label)} ${run.values.map((t) => t.raw || '␣').join(' ')}`.trim();
     out.push({ label, raw, page: run.page, line: run.firstLine, excerpt });
   });
   // text after the last run belongs to the next row's label
@@ -239,7 +245,9 @@ export function applicationsTable(lines: DocLine[]): TableResult & { layout: 'sp
 /** Table C: the 15-number row. */
 export function reviewRow(lines: DocLine[]): RowCand | null {
   const cands = rowCandidates(lines, 15, () => false).filter((c) => c.raw);
-  if (cands[0]) return { ...cands[0], excerpt: `行政复议、行政诉讼：${cands[0].raw!.map((x) => x || '␣').join(' ')}` };
+  // a row of fifteen empty cells (a spacer, a header whose words were lost) is not the row of numbers below it
+  const row = cands.find((c) => c.raw!.some((x) => !isBlankish(x))) ?? cands[0];
+  if (row) return { ...row, excerpt: `行政复议、行政诉讼：${row.raw!.map((x) => x || '␣').join(' ')}` };
   // the three groups printed as three small tables of five
   const fives = rowCandidates(lines, 5, () => false).filter((c) => c.raw);
   if (fives.length < 3) return null;
@@ -320,6 +328,15 @@ export function activeTable(lines: DocLine[], format: Format): TableResult {
     const blank = cells.filter((c) => c.row === def.key && c.status === 'not_stated');
     for (const c of blank) { c.value = 0; c.status = 'blank_zero'; }
     if (blank.length) findings.push({ rule: 'blank_cell', severity: 'info', message: `${def.label}：${blank.length} 个格印成空白，按 0 读取`, excerpt: place.excerpt, page: place.page, cells: blank.map((c) => `active.${c.row}.${c.col}`) });
+  }
+  // rows not found in a table that was (a damaged or cut page): their numbers are not stated, and that is said
+  const missing = ACTIVE_ROWS[format].filter((d) => cells.some((c) => c.row === d.key && c.status === 'missing'));
+  if (missing.length && missing.length < ACTIVE_ROWS[format].length) {
+    const names = missing.map((d) => d.label).join('；');
+    findings.push({
+      rule: 'missing_row', severity: 'warning', message: `表二缺少 ${missing.length} 行：${names}，这些数字未载明`,
+      cells: missing.map((d) => `active.${d.key}.*`),
+    });
   }
   return { cells, findings };
 }

@@ -8,6 +8,8 @@ export interface Job {
   id: number; data: Uint8Array; fileName: string; maxPages: number;
   /** The body and year an admin gave for the file (they replace what the title says). */
   body?: string; year?: number;
+  /** The host the file was downloaded from, when it was: evidence of the body's place. */
+  source?: string;
 }
 export type JobResult =
   | { id: number; ok: true; report: import('./report.js').ParsedReport }
@@ -16,7 +18,7 @@ export type JobResult =
 parentPort?.on('message', async (job: Job) => {
   try {
     const doc = await extractFile(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength), { maxPages: job.maxPages });
-    const report = parseReport(doc, { fileName: job.fileName, body: job.body, year: job.year });
+    const report = parseReport(doc, { fileName: job.fileName, body: job.body, year: job.year, source: job.source });
     parentPort!.postMessage({ id: job.id, ok: true, report } satisfies JobResult);
   } catch (e) {
     const r = e instanceof Rejection ? e : null;

@@ -4,7 +4,7 @@
  */
 import Fuse from 'fuse.js';
 import { polyphonic } from 'pinyin-pro';
-import { ABBREVIATIONS, gazetteer, shortName, type Place } from '../ingest/gazetteer.js';
+import { ABBREVIATIONS, gazetteer, shortName, type Place } from '../domain/gazetteer.js';
 import type { BodyRow } from '../store/store.js';
 
 export interface BodyInfo { id: number; name: string; kind: string; region: string[]; aliases: string[]; years: number[] }
@@ -21,6 +21,7 @@ const REST_VARIANTS: [RegExp, (m: RegExpExecArray) => string[]][] = [
   [/^(.+)$/, (m) => [m[1]]],
 ];
 const SHORT_FORMS: [string, string][] = Object.entries(ABBREVIATIONS).map(([s, f]) => [f, s]);
+const GENERIC_REST = /^(?:人民政府|政府)?(?:办公室|办公厅|办)?$|^府办$|^(?:人民)?政府$/;
 const PLACE_STOP = new Set(['城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市区', '全区', '本区', '我区', '全市', '本市', '全省', '中国']);
 
 function restVariants(rest: string): string[] {
@@ -97,8 +98,9 @@ export class BodyIndex {
         for (const r of restVariants(rest)) {
           for (const p of prefixVariants(b.region)) if (r) yield [p + r, { k: 'body', id: b.id, placeOnly: false }];
           const abbreviation = SHORT_FORMS.some(([, short]) => r.endsWith(short));
-          if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !/^(政府|人民政府|办公室|政府办|府办|政府办公室)$/.test(r)) yield [r, { k: 'body', id: b.id, placeOnly: false }];
-          if (r.length >= 2 && !/^(政府|人民政府|办公室|政府办公室)$/.test(r)) yield [(deepIsCity ? '市' : '区') + r, { k: 'body', id: b.id, placeOnly: false }];
+          // a bare organisation word (人民政府办公室, 办公室) is no body's name: only distinctive rests stand alone
+          if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !GENERIC_REST.test(r)) yield [r, { k: 'body', id: b.id, placeOnly: false }];
+          if (r.length >= 2 && !GENERIC_REST.test(r)) yield [(deepIsCity ? '市' : '区') + r, { k: 'body', id: b.id, placeOnly: false }];
         }
       }
     }
@@ -107,6 +109,13 @@ export class BodyIndex {
         if (n.length >= 2 && !PLACE_STOP.has(n)) yield [n, { k: 'place', place: p }];
       }
     }
+  }
+
+  /** The gazetteer's place at the end of a region path (the region of a body on file). */
+  placeByPath(path: string[]): Place | null {
+    const deep = path[path.length - 1];
+    const found = gazetteer().lookup(deep).find((p) => p.path.join('/') === path.join('/'));
+    return found ?? (deep ? { name: deep, level: 'county', path, code: '' } : null);
   }
 
   /** Bodies located in a place (its path contains it). */

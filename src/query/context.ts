@@ -1,10 +1,15 @@
-/** Follow-up questions: what a chat asked last fills what the new question leaves out. Expires after silence. */
-import type { Frame } from './frame.js';
-import { decideIntent } from './frame.js';
+/**
+ * Follow-up questions. A complete question (it names who and what) replaces the chat's context; an elliptical
+ * one ("那2023年呢", "自然人呢", "换成洪泽呢", "还有几件没审结") inherits only the slots it lacks; years counted
+ * from the chat's year ("前一年") count from the year last answered. Contexts expire after silence.
+ */
+import { namesWho, type Frame } from './frame.js';
+import { decideIntent } from './read/intent.js';
+import { metricsOf } from './read/words.js';
 
 export class ChatContexts {
   private readonly map = new Map<string, { frame: Frame; at: number }>();
-  constructor(private readonly ttlMs: number) {}
+  constructor(private readonly ttlMs: number, private readonly max = 10_000) {}
 
   get(chat: string, now: Date): Frame | undefined {
     const c = this.map.get(chat);
@@ -14,8 +19,9 @@ export class ChatContexts {
   }
 
   set(chat: string, frame: Frame, now: Date): void {
+    this.map.delete(chat);
     this.map.set(chat, { frame, at: now.getTime() });
-    if (this.map.size > 10_000) this.map.delete(this.map.keys().next().value!);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
   }
 
   /** Move a chat's context (Telegram group upgraded to a supergroup). */
@@ -24,7 +30,7 @@ export class ChatContexts {
     if (c) { this.map.delete(from); this.map.set(to, c); }
   }
 
-  /** Every context whose key starts with `fromPrefix` moves to `toPrefix` (a group's users, when the group migrates). */
+  /** Every context whose key starts with `fromPrefix` moves to `toPrefix` (a group's users, when it migrates). */
   moveAll(fromPrefix: string, toPrefix: string): void {
     for (const k of [...this.map.keys()]) if (k.startsWith(fromPrefix)) this.move(k, toPrefix + k.slice(fromPrefix.length));
   }
@@ -32,34 +38,45 @@ export class ChatContexts {
   clear(chat: string): void { this.map.delete(chat); }
 }
 
-const FOLLOW_INTENTS = new Set(['lookup', 'compare', 'change', 'trend', 'narrative', 'unknown', 'audit', 'published', 'problems', 'card']);
+const OWN_INTENTS = new Set(['audit', 'published', 'problems', 'help', 'list']);
+const namesWhat = (f: Frame) => (f.metrics.length > 0 && !f.metricDefaulted) || !!f.ratio;
 
-/**
- * "那2023年呢" keeps body and metric; "自然人呢" keeps body, year and metric; "武江区呢" keeps year and metric;
- * "和2020年比呢" compares the previous year with 2020. A question that names its own body and metric starts afresh.
- */
 export function mergeWithContext(cur: Frame, prev: Frame): Frame {
-  const hasWho = cur.bodies.length > 0 || cur.ambiguous !== null || cur.unknownPlaces.length > 0 || cur.regions.length > 0;
-  const hasWhat = cur.metrics.length > 0 || !!cur.ratio;
-  if (hasWho && hasWhat) return cur;
+  const who = namesWho(cur);
+  const what = namesWhat(cur);
+  if (who && what) return cur;
   if (cur.intent === 'card' && cur.cues.includes('report')) return cur; // "洪泽区的报告" asks for the card itself
-  if (!FOLLOW_INTENTS.has(cur.intent) && cur.intent !== 'rank' && cur.intent !== 'total') return cur;
-  if (cur.intent === 'unknown' && !hasWho && !hasWhat && !cur.years.length && !cur.applicant && !cur.cues.includes('compare')) return cur;
+  if (cur.intent === 'help' || cur.intent === 'list') return cur;
+  const nothing = !who && !what && !cur.years.length && !cur.ctxYears.length && !cur.applicant && !cur.parts.rcol
+    && !cur.parts.docop
+    && !cur.cues.length && !cur.unknown.length;
+  if (nothing) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
-  if (!hasWho) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; m.guessed = []; }
-  if (!hasWhat) {
-    m.metrics = prev.metrics;
+  if (!who) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  if (!what && !OWN_INTENTS.has(cur.intent)) {
     m.ratio = prev.ratio;
-    if (!cur.applicant) m.applicant = prev.applicant;
+    m.applicant = cur.applicant ?? prev.applicant;
+    m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;
+    const c = cur.parts;
+    const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol } : {}), ...(c.docop ? { docop: c.docop } : {}) };
+    m.parts = parts;
+    const recombine = c.rcol || c.docop || cur.applicant;
+    m.metrics = recombine ? metricsOf({ ...m, cues: [...new Set([...prev.cues, ...cur.cues])], keywords: [] }, parts) : prev.metrics;
+    if (!m.metrics.length) m.metrics = prev.metrics;
+    m.metricDefaulted = false;
   }
-  if (!cur.years.length && !cur.range && !cur.lastN) {
-    m.years = prev.years.length ? prev.years : [];
+  const base = prev.years.length ? Math.max(...prev.years) : null;
+  if (cur.ctxYears.length && base !== null) {
+    // 前一年 counts from the year the chat was about, not from today
+    m.years = cur.ctxYears.map((d) => base + d);
+    m.ctxYears = [];
+  } else if (!cur.years.length && !cur.range && !cur.lastN) {
+    m.years = prev.years;
     m.range = prev.range;
     m.lastN = prev.lastN;
-  } else if (cur.cues.includes('compare') && prev.years.length && !hasWho) {
+  } else if (cur.cues.includes('compare') && prev.years.length && !who) {
     m.years = [...new Set([...prev.years, ...cur.years])];
   }
-  if (!hasWhat && cur.intent !== 'audit' && cur.intent !== 'published' && cur.intent !== 'problems' && !cur.keywords.length) m.intent = decideIntent({ ...m, keywords: [] });
-  else if (cur.intent === 'unknown' || cur.intent === 'narrative') m.intent = decideIntent(m);
+  if (!OWN_INTENTS.has(cur.intent)) m.intent = decideIntent(m);
   return m;
 }

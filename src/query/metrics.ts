@@ -2,9 +2,9 @@
  * The metric catalogue: every figure a question can ask for, as the cells it adds up (data, not code paths).
  * Groups without a printed row (不予公开 = its 8 reasons, …) and derived ratios are defined here too.
  */
-import { ALL_APPLICATION_ROWS, APPLICANT_COLUMN_LABELS, REVIEW_COLUMN_LABELS } from '../ingest/template.js';
+import { ALL_APPLICATION_ROWS, APPLICANT_COLUMN_LABELS, REVIEW_COLUMN_LABELS } from '../domain/template.js';
 import type { CellRow, ReportRow } from '../store/store.js';
-import type { Applicant, Ratio, ReviewCol, ReviewGroup } from './lexicon.js';
+import type { Applicant, Ratio, ReviewCol, ReviewGroup } from './words/index.js';
 
 export interface CellRef { table: 'active' | 'applications' | 'review_litigation'; row: string; col: string }
 
@@ -59,6 +59,14 @@ add('active.fees', active('行政事业性收费金额', '万元', [['fees', 'am
 add('active.other_services', active('其他对外管理服务事项处理决定数量', '件', [['other_services', 'decisions']]));
 add('active.procurement.amount', active('政府集中采购总金额', '万元', [['procurement', 'amount_10k_yuan']]));
 add('active.procurement.items', active('政府集中采购项目数量', '个', [['procurement', 'items']]));
+// the 2019 template's columns of the licensing-type rows
+const ROW_LABEL: Record<string, string> = {
+  licensing: '行政许可', other_services: '其他对外管理服务事项', penalty: '行政处罚', coercion: '行政强制', fees: '行政事业性收费',
+};
+for (const [row, label] of Object.entries(ROW_LABEL)) {
+  add(`active.${row}.prev_items`, active(`${label}上一年项目数量`, '个', [[row, 'prev_items']]));
+  add(`active.${row}.change`, active(`${label}本年增/减`, '个', [[row, 'change']]));
+}
 const DOC_LABEL = { rules: '规章', normative_documents: '行政规范性文件' } as const;
 const DOC_OP: Record<string, { label: string; cols: string[] }> = {
   issued: { label: '本年制发件数', cols: ['issued', 'new_made'] },

@@ -2,8 +2,8 @@
  * Tables a report does not give: stored as cells marked 'missing' (see ingest/completeness). A question about
  * one of their figures is answered with "this report does not state it", never with a number.
  */
-import { TABLE_TITLES } from '../ingest/completeness.js';
-import type { TableId } from '../ingest/template.js';
+import { TABLE_TITLES } from '../domain/template.js';
+import type { TableId } from '../domain/template.js';
 import type { CellRow } from '../store/store.js';
 import type { CellRef } from './metrics.js';
 

@@ -1,6 +1,7 @@
 /**
- * Finding a figure in the report's prose: search terms, the sentence that carries the question's words, and
- * the number it states for them. Pure functions over passages.
+ * Finding a figure in the report's prose. A number answers only when it is bound to the question's words in
+ * the same clause ("门户网站发布信息4.14万条" for 门户网站发布信息多少条) and stands after them; a percentage, a
+ * year or a number in another clause never does ("100%办结", the WeChat sentence's 750).
  */
 
 /** Keywords → search terms: the words themselves and their 3-character pieces (trigram search needs ≥ 3). */
@@ -14,61 +15,65 @@ export function searchTerms(keywords: string[]): string[] {
 }
 
 export interface Hit { text: string; page: number | null; line: number | null }
-
-/**
- * The sentence sharing the most character pairs with the terms. When the question asks for a number, only
- * sentences that state one after the question's words count, and one in the unit asked for wins.
- */
-export function bestSentence(hits: Hit[], terms: string[], wantNumber: { keywords: string[]; unit?: string } | null):
-  { sentence: string; term: string; page: number | null; line: number | null; number: { value: number; unit: string } | null } | null {
-  const pairs = (s: string) => { const o = new Set<string>(); for (let i = 0; i + 1 < s.length; i++) o.add(s.slice(i, i + 2)); return o; };
-  const want = terms.map((t) => ({ t, p: pairs(t) }));
-  let best: { sentence: string; term: string; page: number | null; line: number | null; number: { value: number; unit: string } | null; score: number } | null = null;
-  for (const h of hits) {
-    for (const raw of h.text.split(/(?<=[。；;！？])/)) {
-      const sentence = raw.trim();
-      const have = pairs(sentence);
-      let score = 0;
-      let term = '';
-      let termScore = 0;
-      for (const w of want) {
-        const n = [...w.p].filter((x) => have.has(x)).length;
-        score += n;
-        const share = n / Math.max(1, w.p.size);
-        if (share > termScore || (share === termScore && w.t.length > term.length)) { termScore = share; term = w.t; }
-      }
-      // a sentence must carry most of one of the question's words, not a stray pair of characters
-      if (score === 0 || termScore < 0.5) continue;
-      let number: { value: number; unit: string } | null = null;
-      if (wantNumber) {
-        number = numberNear(sentence, wantNumber.keywords, wantNumber.unit);
-        if (!number) continue;
-        if (wantNumber.unit && number.unit === wantNumber.unit) score += 100;
-        else if (number.unit) score += 10;
-      }
-      if (!best || score > best.score) best = { sentence, term, page: h.page, line: h.line, number, score };
-    }
-  }
-  return best;
+export interface Found {
+  sentence: string; clause: string; term: string; page: number | null; line: number | null;
+  number: { value: number; unit: string } | null; score: number;
 }
 
-const NUMBER = /(\d+(?:\.\d+)?)\s*(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万)?/g;
+const NUMBER = /(\d+(?:\.\d+)?)\s*(万元|人次|万条|万次|万人|万篇|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万|%|％)?/g;
+const CLAUSE = /[，,；;：:、（）()]/;
+
+/** How much of a word a clause carries: whole (1), or the share of its character pairs. */
+function carried(clause: string, term: string): number {
+  if (clause.includes(term)) return 1;
+  if (term.length < 3) return 0;
+  let n = 0;
+  for (let i = 0; i + 1 < term.length; i++) if (clause.includes(term.slice(i, i + 2))) n++;
+  return n / (term.length - 1);
+}
+
+/** The number a clause states for the words: after the last of them, not a year, not a percentage (unless asked). */
+export function numberAfter(clause: string, terms: string[], unit?: string): { value: number; unit: string } | null {
+  const ends = terms.map((t) => { const at = clause.lastIndexOf(t); return at >= 0 ? at + t.length : -1; }).filter((x) => x >= 0);
+  const from = ends.length ? Math.max(...ends) : 0;
+  const all = [...clause.matchAll(NUMBER)].filter((m) => m.index! >= from - 1)
+    .filter((m) => !(/^(19|20)\d{2}$/.test(m[1]) && (!m[2] || clause[m.index! + m[0].length] === '年')))
+    .filter((m) => !/[%％]/.test(m[2] ?? '') || unit === '%');
+  const pick = (unit ? all.find((m) => m[2] === unit) : undefined) ?? all.find((m) => m[2]) ?? all[0];
+  if (!pick) return null;
+  return { value: Number(pick[1]), unit: (pick[2] ?? '').replace('％', '%') };
+}
 
 /**
- * The number the sentence states for the question: the first after the last of the question's words in the
- * sentence (in the unit asked for, if any). Words found whole count; otherwise their character pairs.
+ * Clauses that carry the question's words, best first. Every word must be carried by the clause or by an
+ * earlier clause of its sentence ("涉及收取信息处理费76220元，实际收取4260元": 实际收取 is the third clause's,
+ * 信息处理费 the second's, so 实际收取多少信息处理费 is 4260). With `wantNumber`, only clauses that state a
+ * number after the words count, and one in the unit asked for wins.
  */
-export function numberNear(sentence: string, terms: string[], unit?: string): { value: number; unit: string } | null {
-  const whole = terms.map((t) => { const at = sentence.lastIndexOf(t); return at >= 0 ? at + t.length : -1; }).filter((x) => x >= 0);
-  const pairs: number[] = [];
-  if (!whole.length) for (const term of terms) for (let i = 0; i + 1 < term.length; i++) {
-    const at = sentence.indexOf(term.slice(i, i + 2));
-    if (at >= 0) pairs.push(at + 2);
+export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: string } | null): Found[] {
+  const out: Found[] = [];
+  for (const h of hits) {
+    for (const raw of h.text.split(/(?<=[。；;！？!?])/)) {
+      const sentence = raw.trim();
+      const clauses = sentence.split(CLAUSE);
+      clauses.forEach((clause, i) => {
+        const before = clauses.slice(0, i).join('，');
+        const own = terms.map((t) => ({ t, s: carried(clause, t) }));
+        const covered = own.every((x) => x.s >= 0.6 || before.includes(x.t));
+        const best = own.reduce((a, b) => (b.s > a.s || (b.s === a.s && b.t.length > a.t.length) ? b : a), { t: '', s: 0 });
+        if (!covered || best.s < 0.6) return;
+        const whole = own.filter((x) => x.s === 1);
+        let score = whole.reduce((n, x) => n + x.t.length, 0) * 10 + own.reduce((n, x) => n + x.s, 0);
+        let number: Found['number'] = null;
+        if (wantNumber) {
+          number = numberAfter(clause, whole.length ? whole.map((x) => x.t) : [best.t], wantNumber.unit);
+          if (!number) return;
+          if (wantNumber.unit && number.unit === wantNumber.unit) score += 100;
+          else if (number.unit) score += 5;
+        }
+        out.push({ sentence, clause, term: best.t, page: h.page, line: h.line, number, score });
+      });
+    }
   }
-  const ends = whole.length ? whole : pairs;
-  const from = ends.length ? Math.max(...ends) : 0;
-  const all = [...sentence.matchAll(NUMBER)].filter((m) => !/^(19|20)\d{2}$/.test(m[1]) || m[2]);
-  const after = all.filter((m) => m.index! >= from - 1);
-  const pick = (unit ? after.find((m) => m[2] === unit) : undefined) ?? after.find((m) => m[2]) ?? after[0] ?? (unit ? all.find((m) => m[2] === unit) : undefined);
-  return pick ? { value: Number(pick[1]), unit: pick[2] ?? '' } : null;
+  return out.sort((a, b) => b.score - a.score);
 }

@@ -1,4 +1,4 @@
-/** Opening the database: WAL, foreign keys, migrations. */
+/** Opening the database: WAL, foreign keys, migrations. Several processes may open and write the same file. */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -8,32 +8,63 @@ export type DB = Database.Database;
 
 export class DbOpenError extends Error {}
 
+/** How long a statement waits for another process's write lock before it reports the database busy. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** What the first reads of a file that is not this database say, in words for a user. */
+function openFailure(path: string, e: unknown): DbOpenError {
+  const code = String((e as { code?: unknown })?.code ?? '');
+  const why = code === 'SQLITE_NOTADB' ? 'the file is not a SQLite database'
+    : code.startsWith('SQLITE_CORRUPT') ? 'the database file is damaged'
+      : code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') ? 'it cannot be opened for writing'
+        : (e as Error).message;
+  const fix = 'Set DB_PATH (or --db) to a nianbao database or a new file.';
+  return new DbOpenError(`Cannot open the database ${path}: ${why}. ${fix}`);
+}
+
 export function openDb(path: string): DB {
   let db: DB;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
   } catch (e) {
-    throw new DbOpenError(`Cannot open the database ${path}: ${(e as Error).message}. Set DB_PATH (or --db) to a writable file.`);
+    const why = (e as Error).message;
+    throw new DbOpenError(`Cannot open the database ${path}: ${why}. Set DB_PATH (or --db) to a writable file.`);
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    // the wait first: switching a new file to WAL takes a lock another process may hold for a moment
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL'); // in WAL: a killed process loses nothing committed; one fsync a checkpoint
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (e) {
+    db.close();
+    throw openFailure(path, e);
+  }
   return db;
 }
 
+/**
+ * Every migration not applied yet, in order (not only those above the highest: versions may land out of order),
+ * all in one IMMEDIATE transaction: two processes opening a new file at once do not both apply them.
+ */
 export function migrate(db: DB): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  // every version not applied yet, in order (not only those above the highest: versions may land out of order)
-  const rows = db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[];
-  const applied = new Set(rows.map((r) => r.version));
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations
+             (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = db.prepare('SELECT version FROM schema_migrations').pluck();
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version).filter((x) => !applied.has(x.version))) {
+  const todo = () => {
+    const done = new Set(applied.all() as number[]);
+    return [...MIGRATIONS].sort((a, b) => a.version - b.version).filter((x) => !done.has(x.version));
+  };
+  if (todo().length) {
     db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.version, m.name, new Date().toISOString());
-    })();
+      for (const m of todo()) {
+        db.exec(m.sql);
+        record.run(m.version, m.name, new Date().toISOString());
+      }
+    }).immediate();
   }
   return Math.max(0, ...MIGRATIONS.map((m) => m.version));
 }

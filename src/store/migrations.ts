@@ -125,4 +125,73 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE reports ADD COLUMN override_year INTEGER;
     `,
   },
+  {
+    version: 7,
+    name: 'web sources: listing pages polled, links seen, the address each report came from',
+    sql: `
+      ALTER TABLE reports ADD COLUMN source_url TEXT;  -- the web address the report was downloaded from
+      CREATE TABLE web_pages (
+        url TEXT PRIMARY KEY,                -- a listing page named in the sources file
+        etag TEXT,                           -- validators sent with the next request (If-None-Match …)
+        last_modified TEXT,
+        checked_at TEXT,                     -- last attempt
+        ok_at TEXT,                          -- last success
+        failures INTEGER NOT NULL DEFAULT 0, -- failures in a row: the backoff, and when admins are told
+        last_error TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE web_links (
+        url TEXT PRIMARY KEY,                -- a report page or file found on a listing page
+        page_url TEXT NOT NULL,
+        status TEXT NOT NULL,                -- ingested | replaced | unchanged | rejected | failed
+        sha256 TEXT,                         -- content hash of the download
+        reason TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0, -- downloads tried (a 'failed' link is tried again, a few times)
+        parser_version INTEGER NOT NULL DEFAULT 0,
+        seen_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX web_links_sha ON web_links(sha256);
+    `,
+  },
+  {
+    version: 6,
+    name: 'subscriptions per chat and the alert outbox',
+    sql: `
+      CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,            -- Telegram chat id (moves with a group upgraded to a supergroup)
+        key TEXT NOT NULL,                   -- all | body:<id> | region:<省/市/县> | name:<名称> (a body not on file)
+        label TEXT NOT NULL,                 -- what /subscriptions shows
+        mode TEXT NOT NULL DEFAULT 'all',    -- all | findings | late
+        silent INTEGER NOT NULL DEFAULT 0,   -- sent with disable_notification
+        created_by INTEGER,
+        created_at TEXT NOT NULL,
+        UNIQUE (chat_id, key)
+      );
+      CREATE INDEX subscriptions_key ON subscriptions(key);
+      CREATE TABLE alert_outbox (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,                  -- new | correction | deadline | late_note
+        dedup TEXT NOT NULL,                 -- once per chat: n:<body>:<year>, c:<report>, d:<year>:<MM-DD>, l:<body>:<year>
+        report_id INTEGER,                   -- the report announced (no foreign key: a parse-again repoints it)
+        payload TEXT,                        -- JSON: the replaced report, the bodies of a deadline list …
+        silent INTEGER NOT NULL DEFAULT 0,
+        status TEXT NOT NULL DEFAULT 'pending', -- pending | sent | dropped | failed
+        attempts INTEGER NOT NULL DEFAULT 0,
+        not_before INTEGER NOT NULL DEFAULT 0,  -- ms since the epoch
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        error TEXT,
+        UNIQUE (chat_id, dedup)
+      );
+      CREATE INDEX alert_outbox_due ON alert_outbox(status, not_before);
+      CREATE INDEX alert_outbox_report ON alert_outbox(report_id);
+      CREATE TABLE alert_listed (            -- bodies a chat was told were late (逾期未发布), for the note on arrival
+        chat_id INTEGER NOT NULL,
+        body_id INTEGER NOT NULL,
+        year INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, body_id, year)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 /** Every SQL statement of nianbao, prepared once per connection. Nothing outside src/store writes SQL. */
 import type { DB } from './db.js';
-import type { Cell, Finding, NarrativeClaim, Passage } from '../ingest/report.js';
+import type { Cell, Finding, NarrativeClaim, Passage } from '../domain/report.js';
 import type { Placement } from '../domain/identity.js';
 
 export interface BodyRow {
@@ -15,6 +15,8 @@ export interface ReportRow {
   pages: number | null; published: string | null; ingested_at: string; superseded_by: number | null; parser_version: number;
   /** The body and year an admin gave for the file (migration 5), null when the report's own title was used. */
   override_body: string | null; override_year: number | null;
+  /** The web address the report was downloaded from (migration 7), null for files from elsewhere. */
+  source_url: string | null;
 }
 export interface CellRow { report_id: number; tbl: Cell['table']; row_key: string; col_key: string; value: number | null; raw: string; status: Cell['status']; page: number | null; line: number | null; excerpt: string | null }
 export interface FindingRow { id: number; report_id: number; rule: string; severity: Finding['severity']; message: string; excerpt: string | null; page: number | null; cells: string[] }
@@ -25,13 +27,15 @@ export interface NewReport {
   pages: number; published?: string; cells: Cell[]; passages: Passage[]; findings: Finding[]; claims: NarrativeClaim[];
   parserVersion: number;
   override?: { body?: string; year?: number };
+  /** The web address the file was downloaded from. */
+  sourceUrl?: string;
 }
 
 const reportParams = (r: NewReport) => ({
   bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile,
   sha256: r.sha256, pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(),
   parserVersion: r.parserVersion,
-  overrideBody: r.override?.body ?? null, overrideYear: r.override?.year ?? null,
+  overrideBody: r.override?.body ?? null, overrideYear: r.override?.year ?? null, sourceUrl: r.sourceUrl ?? null,
 });
 
 type RawBody = Omit<BodyRow, 'region' | 'aliases' | 'placement'> & { region: string | null; placement: string | null };
@@ -39,6 +43,13 @@ const bodyRow = (b: RawBody, aliases: string[]): BodyRow => ({
   ...b, region: b.region ? (JSON.parse(b.region) as string[]) : null, aliases,
   placement: b.placement ? (JSON.parse(b.placement) as Placement) : null,
 });
+
+/** Write transactions tried this many times when the database stays locked past busy_timeout (db.ts). */
+const BUSY_ATTEMPTS = 4;
+const BUSY_PAUSE_MS = 50;
+const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown })?.code ?? ''));
+/** A synchronous pause (the store is synchronous, like better-sqlite3). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 export class Store {
   private readonly s;
@@ -54,14 +65,16 @@ export class Store {
       aliasInsert: p('INSERT OR IGNORE INTO body_aliases (body_id, alias) VALUES (?, ?)'),
       bodies: p('SELECT id, key, name, kind, region, placement FROM bodies ORDER BY id'),
       aliases: p('SELECT body_id, alias FROM body_aliases'),
+      bodyById: p('SELECT id, key, name, kind, region, placement FROM bodies WHERE id = ?'),
+      aliasesOf: p('SELECT alias FROM body_aliases WHERE body_id = ?').pluck(),
       reportBySha: p('SELECT * FROM reports WHERE sha256 = ?'),
       reportById: p('SELECT * FROM reports WHERE id = ?'),
       activeReport: p('SELECT * FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL'),
       activeReports: p('SELECT * FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year'),
       reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published,
-                         ingested_at, parser_version, override_body, override_year)
+                         ingested_at, parser_version, override_body, override_year, source_url)
                        VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published,
-                         @ingestedAt, @parserVersion, @overrideBody, @overrideYear)`),
+                         @ingestedAt, @parserVersion, @overrideBody, @overrideYear, @sourceUrl)`),
       repoint: p('UPDATE reports SET superseded_by = ? WHERE superseded_by = ?'),
       retireSha: p("UPDATE reports SET sha256 = sha256 || ':replaced' WHERE id = ?"),
       reportDelete: p('DELETE FROM reports WHERE id = ?'),
@@ -91,8 +104,22 @@ export class Store {
     };
   }
 
+  /**
+   * `fn` in one write transaction, begun IMMEDIATE: it holds the write lock from its start, so another process
+   * writing at the same time makes it wait (busy_timeout), never fail halfway as a read turned write does. Still
+   * busy after the wait, it is tried again a few times. Inside another transaction it is a savepoint of that one.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const tx = this.db.transaction(fn);
+    if (this.db.inTransaction) return tx();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return tx.immediate();
+      } catch (e) {
+        if (!isBusy(e) || attempt >= BUSY_ATTEMPTS) throw e;
+        pause(BUSY_PAUSE_MS * attempt);
+      }
+    }
   }
 
   /**
@@ -121,6 +148,12 @@ export class Store {
     const aliases = new Map<number, string[]>();
     for (const a of this.s.aliases.all() as { body_id: number; alias: string }[]) aliases.set(a.body_id, [...(aliases.get(a.body_id) ?? []), a.alias]);
     return (this.s.bodies.all() as RawBody[]).map((b) => bodyRow(b, aliases.get(b.id) ?? []));
+  }
+
+  /** One body by id, with its aliases (an index look-up: no work proportional to the corpus). */
+  body(id: number): BodyRow | undefined {
+    const b = this.s.bodyById.get(id) as RawBody | undefined;
+    return b && bodyRow(b, this.s.aliasesOf.all(id) as string[]);
   }
 
   /** Bodies that share a stem (鼓楼区|人民政府): the ones a body may be a duplicate of. Aliases are not read. */
@@ -175,14 +208,12 @@ export class Store {
 
   /**
    * Passages of one report holding the most of the terms (longer terms weigh more): trigram FTS5 for terms of
-   * three characters or more, LIKE for shorter ones.
+   * three characters or more, LIKE for shorter ones. A term the index cannot take finds nothing (never an error).
    */
   searchPassages(reportId: number, terms: string[], limit = 5): PassageHit[] {
     const score = new Map<number, { hit: PassageHit; score: number }>();
     for (const t of new Set(terms.filter((x) => x.trim()))) {
-      const rows = ([...t].length >= 3
-        ? this.s.passageFts.all(reportId, `"${t.replace(/"/g, '""')}"`)
-        : this.s.passageLike.all(reportId, `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)) as (PassageHit & { id: number })[];
+      const rows = this.termHits(reportId, t);
       for (const { id, ...hit } of rows) {
         const cur = score.get(id) ?? { hit, score: 0 };
         cur.score += [...t].length;
@@ -190,6 +221,16 @@ export class Store {
       }
     }
     return [...score.values()].sort((a, b) => b.score - a.score).slice(0, limit).map((x) => x.hit);
+  }
+
+  /** Passages of a report holding one term: FTS5 first, LIKE when the search index refuses the term. */
+  private termHits(reportId: number, t: string): (PassageHit & { id: number })[] {
+    const like = () => this.s.passageLike.all(reportId, `%${t.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+    try {
+      return ([...t].length >= 3 ? this.s.passageFts.all(reportId, `"${t.replace(/"/g, '""')}"`) : like()) as never;
+    } catch {
+      try { return like() as never; } catch { return []; }
+    }
   }
 
   source(sha: string): { sha256: string; file: string; status: string; reason: string | null; parser_version: number } | undefined {

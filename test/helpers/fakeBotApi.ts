@@ -1,12 +1,25 @@
 /**
  * A fake Telegram Bot API server on node:http for offline end-to-end tests: long-polled getUpdates (offset,
  * limit, timeout), JSON / urlencoded / multipart bodies, files and /file/bot<token>/ downloads, Telegram's
- * validation of message length (after entity parsing) and HTML, and one-shot error injection.
+ * validation of message length (after entity parsing) and HTML, and one-shot error injection; faults for a
+ * while (status codes, requests that hang or are answered late, connections closed), chats that blocked the bot,
+ * are gone or were upgraded to supergroups, and group members' statuses for getChatMember.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface Call { method: string; payload: Record<string, any>; at: number }
+/** `ok`: answered with a result (the message was delivered); `fault`: the fault injected instead. */
+export interface Call { method: string; payload: Record<string, any>; at: number; ok?: boolean; fault?: string }
+/**
+ * A fault for matching requests, for `times` requests or for `forMs` from now (else until cleared): an error
+ * status, a request held open for `ms` then closed ('hang'), answered after `ms` ('delay'), or its connection
+ * closed at once ('reset'). getUpdates can be faulted too.
+ */
+export interface Fault {
+  kind: 'status' | 'hang' | 'delay' | 'reset';
+  method?: string | RegExp; status?: number; ms?: number; times?: number; forMs?: number;
+  when?: (p: Record<string, any>) => boolean;
+}
 interface Err { error_code: number; description: string; parameters?: Record<string, unknown> }
 type Chat = { id: number; type: string; title?: string; first_name?: string };
 type User = { id: number; is_bot: boolean; first_name: string; username?: string };
@@ -41,6 +54,16 @@ export class FakeBotApi {
   private pollWaiters = new Set<() => void>();
   private callWaiters = new Set<() => void>();
   private failures: { method: string; err: Err; times: number; when?: (p: Record<string, any>) => boolean }[] = [];
+  private faults: (Fault & { until?: number })[] = [];
+  /** Requests a fault was applied to (getUpdates included). */
+  faultsHit = 0;
+  private held = new Set<http.ServerResponse>();
+  /** Chats whose sendMessage fails: 403 blocked, 400 chat not found, 400 with migrate_to_chat_id. */
+  readonly blocked = new Set<number>();
+  readonly gone = new Set<number>();
+  readonly migrated = new Map<number, number>();
+  /** getChatMember statuses by "chat:user" (default member); anonymous admins are administrators too. */
+  readonly members = new Map<string, { status: string; is_anonymous?: boolean }>();
   private server = http.createServer((req, res) => {
     this.handle(req, res).catch((e) => { res.statusCode = 500; res.end(JSON.stringify({ ok: false, error_code: 500, description: String(e) })); });
   });
@@ -50,19 +73,42 @@ export class FakeBotApi {
 
   get apiRoot(): string { return `http://127.0.0.1:${this.port}`; }
 
-  async start(): Promise<this> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+  /** Listens on 127.0.0.1, on `port` when given (a bot started before its API was up). */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((r) => this.server.listen(port, '127.0.0.1', r));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
 
   async stop(): Promise<void> {
     for (const w of this.pollWaiters) w();
+    for (const r of this.held) r.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
   }
 
   // ---- the user's side ----
+  fault(f: Fault): void { this.faults.push({ ...f, until: f.forMs === undefined ? undefined : Date.now() + f.forMs }); }
+  clearFaults(): void { this.faults = []; }
+
+  setMember(chatId: number, userId: number, status: string, isAnonymous = false): void {
+    this.members.set(`${chatId}:${userId}`, { status, ...(isAnonymous ? { is_anonymous: true } : {}) });
+  }
+
+  /** Resolves when `test` holds, looked at after every call (cheap for counting thousands of calls). */
+  waitUntil(test: () => boolean, timeoutMs = 8000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => { if (test()) { cleanup(); resolve(); } };
+      const timer = setTimeout(() => { cleanup(); reject(new Error(`condition not met in ${timeoutMs} ms (${this.calls.length} calls)`)); }, timeoutMs);
+      const cleanup = () => { clearTimeout(timer); this.callWaiters.delete(check); };
+      this.callWaiters.add(check);
+      check();
+    });
+  }
+
+  /** Messages delivered (answered ok). */
+  delivered(method = 'sendMessage'): Call[] { return this.calls.filter((c) => c.method === method && c.ok); }
+
   failNext(method: string, err: Err, times = 1, when?: (p: Record<string, any>) => boolean): void { this.failures.push({ method, err, times, when }); }
 
   pushUpdate(u: Record<string, any>): Record<string, any> {
@@ -139,19 +185,58 @@ export class FakeBotApi {
     if (m[1] !== this.token) return reply(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2];
     const payload = await readBody(req, url);
-    if (method !== 'getUpdates') {
-      this.calls.push({ method, payload, at: Date.now() });
-      for (const w of [...this.callWaiters]) w();
+    const call: Call = { method, payload, at: Date.now() };
+    const fault = this.takeFault(method, payload);
+    if (fault) { call.fault = fault.kind; this.faultsHit++; }
+    if (method !== 'getUpdates') this.calls.push(call);
+    const notify = () => { if (method !== 'getUpdates' || fault) for (const w of [...this.callWaiters]) w(); };
+    if (fault && fault.kind !== 'delay') {
+      notify();
+      if (fault.kind === 'reset') { req.socket.destroy(); return; }
+      if (fault.kind === 'hang') {
+        this.held.add(res);
+        setTimeout(() => { this.held.delete(res); req.socket.destroy(); }, fault.ms ?? 60_000).unref();
+        return;
+      }
+      const code = fault.status ?? 500;
+      return reply(code, { ok: false, error_code: code, description: code >= 500 ? 'Internal Server Error' : 'Bad Request' });
     }
+    if (fault) await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
     const fi = this.failures.findIndex((f) => f.method === method && (!f.when || f.when(payload)));
     if (fi >= 0) {
       const f = this.failures[fi];
       if (--f.times <= 0) this.failures.splice(fi, 1);
+      notify();
       return reply(f.err.error_code, { ok: false, ...f.err });
     }
     const result = await this.dispatch(method, payload, req);
-    if (result && typeof result === 'object' && 'error_code' in (result as object)) return reply((result as Err).error_code, { ok: false, ...(result as Err) });
+    if (result && typeof result === 'object' && 'error_code' in (result as object)) {
+      notify();
+      return reply((result as Err).error_code, { ok: false, ...(result as Err) });
+    }
+    if (res.destroyed) return notify(); // the client gave up (timeout): not delivered
+    call.ok = true;
+    notify();
     return reply(200, { ok: true, result });
+  }
+
+  private takeFault(method: string, payload: Record<string, any>): Fault | undefined {
+    const now = Date.now();
+    this.faults = this.faults.filter((f) => (f.until === undefined || f.until > now) && (f.times === undefined || f.times > 0));
+    const f = this.faults.find((x) => (x.method === undefined || (typeof x.method === 'string' ? x.method === method : x.method.test(method)))
+      && (!x.when || x.when(payload)));
+    if (f && f.times !== undefined) f.times--;
+    return f;
+  }
+
+  private chatRule(chatId: number): Err | undefined {
+    if (this.blocked.has(chatId)) return { error_code: 403, description: 'Forbidden: bot was blocked by the user' };
+    if (this.gone.has(chatId)) return { error_code: 400, description: 'Bad Request: chat not found' };
+    const to = this.migrated.get(chatId);
+    if (to !== undefined) {
+      return { error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: to } };
+    }
+    return undefined;
   }
 
   private async dispatch(method: string, p: Record<string, any>, req: http.IncomingMessage): Promise<unknown> {
@@ -174,7 +259,13 @@ export class FakeBotApi {
         }
         return this.updates.slice(0, limit);
       }
+      case 'getChatMember': {
+        const m = this.members.get(`${Number(p.chat_id)}:${Number(p.user_id)}`) ?? { status: 'member' };
+        return { ...m, user: { id: Number(p.user_id), is_bot: false, first_name: 'U' } };
+      }
       case 'sendMessage': case 'editMessageText': {
+        const rule = method === 'sendMessage' ? this.chatRule(Number(p.chat_id)) : undefined;
+        if (rule) return rule;
         const text = String(p.text ?? '');
         if (!text) return { error_code: 400, description: 'Bad Request: message text is empty' };
         const visible = p.parse_mode === 'HTML' ? text.replace(/<[^>]+>/g, '').replace(/&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);/gi, 'x') : text;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { QueryEngine } from '../../src/query/engine.js';
-import { parseFrame, type Frame } from '../../src/query/frame.js';
+import type { Frame } from '../../src/query/frame.js';
+import { parseQuestion } from '../../src/query/read/parse.js';
+import type { Lexicon } from '../../src/query/read/lexicon.js';
 import { bundledEngine, NOW } from '../helpers/engine.js';
 
 let app: App & { dir: string };
@@ -9,7 +11,7 @@ let engine: QueryEngine;
 beforeAll(async () => { ({ app, engine } = await bundledEngine()); });
 afterAll(async () => { await app.close(); });
 
-const frame = (q: string): Frame => parseFrame(q, (engine as unknown as { lex: Parameters<typeof parseFrame>[1] }).lex, NOW);
+const frame = (q: string): Frame => parseQuestion(q, (engine as unknown as { lex: Lexicon }).lex, NOW).frame;
 const bodyName = (f: Frame) => f.bodies.map((id) => engine.bodies.find((b) => b.id === id)!.name);
 
 describe('bodies: names, short forms, places, typos', () => {

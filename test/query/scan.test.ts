@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { WORDS } from '../../src/query/lexicon.js';
-import { Dictionary, leftovers } from '../../src/query/scan.js';
-import { normalizeQuestion, smallNumber } from '../../src/query/text.js';
-import { findYears } from '../../src/query/years.js';
+import { WORDS } from '../../src/query/words/index.js';
+import { Dictionary } from '../../src/query/read/dictionary.js';
+import { segment } from '../../src/query/read/segment.js';
+import { normalizeQuestion, normalizeText, smallNumber } from '../../src/query/normalize.js';
+import { findYears } from '../../src/query/read/years.js';
 
 const dict = new Dictionary<(typeof WORDS)[number][1]>();
-for (const [s, w] of WORDS) dict.add(s, w);
-const scan = (q: string) => dict.scan(normalizeQuestion(q)).map((h) => h.surface);
+for (const [s, w] of WORDS) dict.add(normalizeText(s), w);
+const tokens = (q: string) => { const t = normalizeText(q); return segment(t, dict, findYears(t)); };
+const scan = (q: string) => tokens(q).map((h) => h.text);
 
 describe('one longest-match scan', () => {
   it.each([
@@ -22,19 +24,25 @@ describe('one longest-match scan', () => {
 
   it('主动公开 is not 予以公开, 公开率 is not 公开', () => {
     expect(scan('主动公开了多少条')).not.toContain('予以公开');
-    expect(scan('番禺的公开率')).toEqual(['公开率']);
+    expect(scan('的公开率')).toEqual(['的', '公开率']);
   });
 
   it('上年结转 is a metric, not the year before', () => {
-    const hits = dict.scan(normalizeQuestion('上年结转多少'));
+    const hits = tokens('上年结转多少');
     expect(hits[0].entries.some((e) => e.k === 'metric')).toBe(true);
     expect(hits[0].entries.some((e) => e.k === 'relyear')).toBe(false);
   });
 
-  it('leftovers are what no word covers', () => {
-    const t = '协作办门户网站发布了多少篇';
-    const hits = [{ start: 0, end: 3 }];
-    expect(leftovers(t, hits).map((x) => x.text)).toEqual(['门户网站发布了多少篇']);
+  it('every character is explained: what no word covers is one unknown stretch', () => {
+    const ts = tokens('门户网站发布了多少篇推文');
+    expect(ts.map((t) => t.text).join('')).toBe('门户网站发布了多少篇推文');
+    expect(ts.filter((t) => t.kind === 'unknown').map((t) => t.text)).toEqual(['发布', '推文']);
+  });
+
+  it('the cut with fewest unexplained characters wins: 和 is not swallowed by a place beginning with it', () => {
+    const d = new Dictionary<string>();
+    for (const w of ['番禺', '顺德', '和顺', '和', '谁', '多']) d.add(w, w);
+    expect(segment('番禺和顺德谁多', d, []).map((t) => t.text)).toEqual(['番禺', '和', '顺德', '谁', '多']);
   });
 });
 
@@ -45,13 +53,22 @@ describe('question text', () => {
     ['二〇二四年番禺区行政处罚', '2024年番禺区行政处罚'],
     ['二零二三年度', '2023年度'],
     ['规范性文件', '规范性文件'],
-  ])('%s → %s', (q, want) => expect(normalizeQuestion(q)).toBe(want));
+  ])('%s → %s', (q, want) => expect(normalizeQuestion(q).text).toBe(want));
+
+  it('bidi marks, zero-width characters, controls and NUL are removed', () => {
+    expect(normalizeQuestion('番\u202e禺\u200b20\u000024年').text).toBe('番禺2024年');
+  });
+  it('a paste longer than a question is refused, not cut into another question', () => {
+    const r = normalizeQuestion('番禺2024年收到多少申请'.repeat(10_000));
+    expect(r.tooLong).toBe(true);
+    expect(r.length).toBeGreaterThan(100_000);
+  });
 
   it.each([['三', 3], ['十', 10], ['十二', 12], ['二十', 20], ['5', 5]])('small number %s = %i', (s, n) => expect(smallNumber(s)).toBe(n));
 });
 
 describe('years', () => {
-  const years = (q: string) => findYears(normalizeQuestion(q));
+  const years = (q: string) => findYears(normalizeText(q));
   it.each([
     ['番禺2024年收到多少', [2024]],
     ['2024年度报告', [2024]],

@@ -10,6 +10,14 @@ import { Rejection } from '../errors.js';
 const pdfjsRoot = createRequire(import.meta.url).resolve('pdfjs-dist/package.json').replace(/package\.json$/, '');
 const CMAPS = `${pdfjsRoot}cmaps/`;
 const FONTS = `${pdfjsRoot}standard_fonts/`;
+/**
+ * Fonts stay fonts: under Node pdf.js otherwise turns every glyph into a drawing path (half the reading time).
+ * They are "attached" to this stand-in document, whose style sheet takes the rule and does nothing with it.
+ */
+const NO_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
 
 interface PdfPage {
   getTextContent(): Promise<{ items: unknown[] }>;
@@ -25,7 +33,8 @@ export interface PdfLimits {
 }
 
 export async function pdfToDoc(buf: Buffer, limits: PdfLimits): Promise<ExtractedDoc> {
-  const parser = new PDFParse({ data: new Uint8Array(buf), cMapUrl: CMAPS, cMapPacked: true, standardFontDataUrl: FONTS, verbosity: 0 } as never);
+  const parser = new PDFParse({ data: new Uint8Array(buf), cMapUrl: CMAPS, cMapPacked: true, standardFontDataUrl: FONTS, verbosity: 0,
+    disableFontFace: false, ownerDocument: NO_DOCUMENT } as never);
   try {
     let doc: PdfDoc;
     let meta: Record<string, string> = {};
@@ -42,8 +51,7 @@ export async function pdfToDoc(buf: Buffer, limits: PdfLimits): Promise<Extracte
     let tableNo = 0;
     let textChars = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const [tc, ol] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+      const { page, tc, ol } = await readPage(doc, n);
       const items: TextItem[] = [];
       for (const raw of tc.items as { str?: string; transform?: number[]; width?: number; height?: number }[]) {
         if (typeof raw.str !== 'string' || !raw.transform) continue;
@@ -78,6 +86,18 @@ export async function pdfToDoc(buf: Buffer, limits: PdfLimits): Promise<Extracte
     return { kind: 'pdf', pages: doc.numPages, lines, meta };
   } finally {
     await parser.destroy().catch(() => undefined);
+  }
+}
+
+/** One page's text and drawing operators; a page pdf.js cannot decode (a damaged stream) makes the file damaged. */
+async function readPage(doc: PdfDoc, n: number) {
+  try {
+    const page = await doc.getPage(n);
+    const [tc, ol] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+    return { page, tc, ol };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Rejection('corrupt', `is a damaged PDF: page ${n} cannot be read (${why})`);
   }
 }
 

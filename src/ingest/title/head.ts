@@ -101,3 +101,18 @@ export function lineAt(head: Head, at: number): number {
 export function isLineStart(head: Head, at: number): boolean {
   return head.starts.some((s) => s.at === cpIndex(head, at));
 }
+
+/**
+ * The share of CJK characters that Traditional → Simplified conversion changed. A simplified text scores
+ * near 0 (only characters like 乾 that conversion maps anyway); a Traditional one scores well above.
+ */
+export function traditionalShare(head: Head): number {
+  let cjk = 0, changed = 0;
+  const chars = [...head.text];
+  chars.forEach((c, i) => {
+    if (!/[\u4e00-\u9fff]/.test(c)) return;
+    cjk++;
+    if (head.printed[i] !== c && !/^\d$/.test(c)) changed++;
+  });
+  return cjk ? changed / cjk : 0;
+}

@@ -4,7 +4,7 @@
  * over the narrative), and the year comes from the title, else from the reporting period, else from the text.
  */
 import type { DocLine } from '../doc.js';
-import { buildHead, type Head } from './head.js';
+import { buildHead, type Head, traditionalShare } from './head.js';
 import { type Candidate, publisherFields, reportTitles, sentenceNames, type Source } from './readers.js';
 import { lineText } from '../doc.js';
 
@@ -57,6 +57,19 @@ function pick(cands: Candidate[]): Candidate | null {
     return group.reduce((best, c) => (c.norm.length > best.norm.length && c.norm.endsWith(best.norm) ? c : best));
   }
   return null;
+}
+
+/**
+ * A fuller name of the same body: the short name with its places before it (淮安市洪泽区人民政府 for
+ * 洪泽区人民政府), or a town's or street's name with its office word after it (…沅江路街道办事处 for
+ * 沅江路街道). A longer name with another organisation word (洪泽区人民政府办公室) is another body.
+ */
+function sameBodyLonger(full: string, short: string): boolean {
+  if (full.length <= short.length) return false;
+  if (full.endsWith(short)) return true;
+  const town = /(?:街道|镇|乡|苏木)$/.test(short);
+  const core = town ? full.replace(/(?:办事处|人民政府|政府)$/, '') : full;
+  return core !== full && core.endsWith(short);
 }
 
 function mode(xs: number[]): number | null {
@@ -113,9 +126,11 @@ export function findBodyYear(lines: DocLine[], firstTable?: number, meta: Record
     return { found: null, missing, partial };
   }
   const aliases = [...new Set(cands.filter((c) => accepted(c) && c.judged.known && !c.judged.relative
-    && c.norm.length > chosen.norm.length && c.norm.includes(chosen.norm)).map((c) => c.norm))];
+    && sameBodyLonger(c.norm, chosen.norm)).map((c) => c.norm))];
+  // a simplified report keeps its name as printed (乾安县 stays 乾安县); a Traditional one is read simplified
+  const name = traditionalShare(head) > 0.03 ? chosen.norm : chosen.org.replace(/（/g, '(').replace(/）/g, ')');
   return {
-    found: { org: chosen.org, name: chosen.norm, year, line: chosen.line, source: chosen.source, aliases, yearFrom },
+    found: { org: chosen.org, name, year, line: chosen.line, source: chosen.source, aliases, yearFrom },
     missing,
     partial: {},
   };

@@ -1,13 +1,18 @@
 /** Years in a question: 2024, 2024年度, 24年, 2020至2024年, 近三年, 2020年和2024年 (relative words come from the lexicon scan). */
-import { smallNumber } from './text.js';
+import { smallNumber } from '../normalize.js';
 
 export interface YearSpan { start: number; end: number; years?: number[]; range?: [number, number]; lastN?: number }
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'start' | 'end'> | null }[] = [
   { re: /(20\d{2})年?度?(?:至|到|-|—|~|～)(20\d{2})年?度?/g, read: (m) => ({ range: [Number(m[1]), Number(m[2])] }) },
-  { re: /(?:近|最近|过去|前|这)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年/g, read: (m) => { const n = smallNumber(m[1]); return n && n <= 30 ? { lastN: n } : null; } },
+  // 近三年, 过去5年, 前两年; 前一年 / 这一年 is one year, read from the lexicon (counted from the chat's year)
+  { re: /(近|最近|过去|前|这)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年/g, read: (m) => {
+    const n = smallNumber(m[2]);
+    if (!n || n > 30 || (n === 1 && (m[1] === '前' || m[1] === '这'))) return null;
+    return { lastN: n };
+  } },
   // "结转到2025年" names where applications go, not the year asked about
-  { re: /(?<=(?:结转|转入|顺延)(?:到|至)?)(20\d{2})年度?/g, read: () => ({ years: [] }) },
+  { re: /(?<=(?:结转|转入|顺延|转到|转至|留到)(?:到|至)?)(20\d{2})年度?/g, read: () => ({ years: [] }) },
   { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
   { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
 ];

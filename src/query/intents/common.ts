@@ -1,0 +1,83 @@
+/** What every intent handler shares: the body and year a question is about, values, facts, the inventory. */
+import type { CellRow, ReportRow } from '../../store/store.js';
+import { answer, type Answer, type Fact } from '../answer.js';
+import type { BodyIndex, BodyInfo } from '../bodies.js';
+import type { ReportData } from '../facts/data.js';
+import { factOf, valueOf, warningsFor, type Value } from '../facts/values.js';
+import type { Frame } from '../frame.js';
+import { M } from '../messages.js';
+import type { Applicant } from '../words/index.js';
+
+export interface Ctx { index: BodyIndex; data: ReportData; now: Date }
+export type Handler = (ctx: Ctx, f: Frame) => Answer;
+
+export const echo = (f: Frame) => f.guessed.map((g) => M.guessed(g.typed, g.name)).join('');
+export const value = (ctx: Ctx, r: ReportRow, metricId: string, applicant?: Applicant): Value =>
+  valueOf(r, ctx.data.cells(r.id), metricId, applicant);
+export const fact = factOf;
+export const warnings = (ctx: Ctx, r: ReportRow, cells: CellRow[]) => warningsFor(ctx.data.findings(r.id), cells);
+
+const INVENTORY_MAX = 8;
+/** A few bodies on file (most reports first), never the whole inventory. */
+export function inventory(ctx: Ctx): string {
+  const on = ctx.index.bodies.filter((b) => b.years.length).sort((a, b) => b.years.length - a.years.length);
+  if (!on.length) return M.emptyLibrary;
+  const items = on.slice(0, INVENTORY_MAX).map((b) => `${b.name}（${b.years.join('、')}）`);
+  return M.inventory(items, on.length - items.length);
+}
+
+/** The body a single-body question is about, or the answer that says why there is none. */
+export function whichBody(ctx: Ctx, f: Frame): { body: BodyInfo } | { answer: Answer } {
+  if (f.ambiguous && !f.bodies.length) {
+    const opts = f.ambiguous.map((id) => ctx.index.byId(id)!).map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
+    return { answer: answer('clarify', `${M.whichOne}\n${opts.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`, [], [], opts) };
+  }
+  if (!f.bodies.length) {
+    if (f.unknownPlaces.length) return { answer: answer('not_found', `${M.noBodyReport(f.unknownPlaces[0].name)}\n${inventory(ctx)}`) };
+    if (f.intent === 'unknown' || (!f.metrics.length && !f.ratio && !f.keywords.length)) {
+      return { answer: answer('unsupported', M.outOfScope) };
+    }
+    return { answer: answer('not_found', `${M.whichBody}\n${inventory(ctx)}`) };
+  }
+  return { body: ctx.index.byId(f.bodies[0])! };
+}
+
+/** Years for a body: given ones must be on file; none given → the latest on file. */
+export function yearsFor(ctx: Ctx, f: Frame, body: BodyInfo): { years: number[]; note: string } | { answer: Answer } {
+  const onFile = body.years;
+  const thisYear = ctx.now.getUTCFullYear();
+  if (!onFile.length) return { answer: answer('not_found', M.noneOnFile(body.name)) };
+  let years = [...new Set(f.years)];
+  if (f.range) years = onFile.filter((y) => y >= f.range![0] && y <= f.range![1]);
+  else if (f.lastN) years = onFile.filter((y) => y >= thisYear - f.lastN! && y < thisYear);
+  if (!years.length || f.latest) {
+    if (f.range || f.lastN) return { answer: answer('not_found', M.noYearsInRange(body.name, onFile)) };
+    const y = onFile[onFile.length - 1];
+    return { years: [y], note: M.latestYear(y) };
+  }
+  const missing = years.filter((y) => !onFile.includes(y));
+  if (missing.length) {
+    const future = missing.filter((y) => y >= thisYear);
+    return { answer: answer('not_found', M.noYears(body.name, missing, future, onFile)) };
+  }
+  return { years: years.sort((a, b) => a - b), note: '' };
+}
+
+export function reportFor(ctx: Ctx, f: Frame, body: BodyInfo): { r: ReportRow; note: string } | { answer: Answer } {
+  const ys = yearsFor(ctx, f, body);
+  if ('answer' in ys) return ys;
+  return { r: ctx.data.report(body.id, ys.years[ys.years.length - 1])!, note: ys.note };
+}
+
+/** A single-body handler: the body and its report resolved first. */
+export function withReport(fn: (ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string) => Answer): Handler {
+  return (ctx, f) => {
+    const who = whichBody(ctx, f);
+    if ('answer' in who) return who.answer;
+    const rr = reportFor(ctx, f, who.body);
+    if ('answer' in rr) return rr.answer;
+    return fn(ctx, f, who.body, rr.r, rr.note);
+  };
+}
+
+export type { Fact, Value };

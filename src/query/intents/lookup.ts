@@ -1,0 +1,61 @@
+/**
+ * One body, one year: the figures asked for, each on its own line with where it stands in the report; added
+ * up only when the question asks for a sum, and never across units; a group with its rows when asked 各多少.
+ */
+import type { ReportRow } from '../../store/store.js';
+import { answer, fmt, sourceLine, type Answer } from '../answer.js';
+import type { BodyInfo } from '../bodies.js';
+import type { Frame } from '../frame.js';
+import { M } from '../messages.js';
+import { GROUP_ROWS } from '../metrics.js';
+import { echo, fact, value, warnings, withReport, yearsFor, type Ctx, type Fact } from './common.js';
+import { ratioAnswer } from './ratio.js';
+import { trend } from './series.js';
+import { whereOf } from './where.js';
+
+function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+  if (f.ratio) return ratioAnswer(ctx, f, body, r, note);
+  const group = f.cues.includes('each') && f.metrics.length === 1 && GROUP_ROWS[f.metrics[0]];
+  const ids = group ? [f.metrics[0], ...GROUP_ROWS[f.metrics[0]](r, ctx.data.cells(r.id))] : f.metrics;
+  // several columns named: each column of each figure is a figure of its own
+  const cols = f.applicants.length > 1 ? f.applicants : [f.applicant];
+  const values = ids.flatMap((m) => cols.map((col) => ({ id: m, col, v: value(ctx, r, m, col) })));
+  const missing = values.find((x) => x.v.value === null);
+  if (missing) return answer('not_found', `${M.noValue(body.name, r.year, missing.v.label, missing.v.reason!)}${echo(f)}`);
+  const facts = values.map((x) => fact(body, r, x.id, x.v, x.v.value!, x.col));
+  const warn = warnings(ctx, r, values.flatMap((x) => x.v.cells));
+  const where = (x: Fact) => M.answered(whereOf(x.metric, (x.column as never) ?? f.applicant, r.format));
+  const sources = [...new Set(facts.map(sourceLine))].slice(0, 6).join('\n');
+  if (group) {
+    const [head, ...rows] = facts;
+    const lines = rows.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}`);
+    const text = `${M.groupHead(body.name, r.year, head.label, fmt(head.value, head.unit))}${note}${echo(f)}\n${lines.join('\n')}\n${sources}`;
+    return answer('answered', text, facts, warn);
+  }
+  if (facts.length === 1) {
+    const x = facts[0];
+    const text = `${M.lookup(body.name, r.year, x.label, fmt(x.value, x.unit))}${note}${echo(f)}${where(x)}\n${sourceLine(x)}`;
+    return answer('answered', text, facts, warn);
+  }
+  // several figures: each on its own line; a sum only when asked for, and only in one unit
+  const lines = facts.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}${where(x)}`);
+  const units = new Set(facts.map((x) => x.unit));
+  if (f.wantsSum && units.size === 1) {
+    const sum = facts.reduce((s, x) => s + x.value, 0);
+    const label = facts.map((x) => x.label).join(' + ');
+    const total: Fact = { ...facts[0], metric: facts.map((x) => x.metric).join('+'), label, value: sum,
+      excerpt: facts.map((x) => x.excerpt).join(' / ') };
+    const text = `${M.sum(body.name, r.year, label, fmt(sum, facts[0].unit))}${note}${echo(f)}\n${lines.join('\n')}\n${sources}`;
+    return answer('answered', text, [total, ...facts], warn);
+  }
+  const head = `${M.several(body.name, r.year)}${note}${echo(f)}${f.wantsSum ? M.noSumAcrossUnits : ''}`;
+  return answer('answered', `${head}\n${lines.join('\n')}\n${sources}`, facts, warn);
+}
+
+export function lookup(ctx: Ctx, f: Frame): Answer {
+  return withReport((c, fr, body, r, note) => {
+    const ys = yearsFor(c, fr, body);
+    if (!('answer' in ys) && ys.years.length > 1) return trend(c, fr);
+    return lookupOne(c, fr, body, r, note);
+  })(ctx, f);
+}

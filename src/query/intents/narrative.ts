@@ -1,0 +1,56 @@
+/**
+ * Answers from the report's text: the clause that carries the question's words and the number bound to them,
+ * quoted and labelled as from the text; several equally good clauses with different numbers are all shown.
+ */
+import { answer, fmt, sourceLine, type Answer } from '../answer.js';
+import type { Frame } from '../frame.js';
+import { M } from '../messages.js';
+import { findClauses, searchTerms, type Found } from '../sentences.js';
+import { echo, withReport, type Ctx, type Fact } from './common.js';
+import type { BodyInfo } from '../bodies.js';
+import type { ReportRow } from '../../store/store.js';
+
+/** The clauses of a report that answer a question's words (a number bound to them, when one is wanted). */
+export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRow): { facts: Fact[]; found: Found[] } {
+  // a single character is no word to find in prose (告 is in every 报告)
+  const f = { ...f0, keywords: f0.keywords.filter((k) => [...k].length >= 2) };
+  if (!f.keywords.length) return { facts: [], found: [] };
+  const found = ctx.data.search(r.id, searchTerms(f.keywords), 12);
+  // no passage holds a whole term (a paraphrase): read every passage of the report, it is small
+  const hits = found.length ? found : ctx.data.passages(r.id);
+  const clauses = findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit } : null);
+  if (!f.wantsNumber || !clauses.length) return { facts: [], found: clauses };
+  const top = clauses.filter((c) => c.score === clauses[0].score);
+  const seen = new Set<number>();
+  const facts: Fact[] = [];
+  for (const c of top) {
+    if (!c.number || seen.has(c.number.value)) continue;
+    seen.add(c.number.value);
+    const label = f.keywords.filter((k) => c.clause.includes(k)).join('') || c.term;
+    facts.push({ org: body.name, year: r.year, metric: 'narrative', label, value: c.number.value, unit: c.number.unit,
+      excerpt: c.sentence, source: { file: r.source_file, ...(c.page ? { page: c.page } : {}), ...(c.line ? { line: c.line } : {}) } });
+  }
+  return { facts, found: clauses };
+}
+
+export const narrative = withReport((ctx, f, body, r, note) => narrativeAnswer(ctx, f, body, r, note));
+
+export function narrativeAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+  const { facts, found } = narrativeFacts(ctx, f, body, r);
+  if (facts.length === 1) {
+    const x = facts[0];
+    const text = `${M.narrative(body.name, r.year, note, x.label, fmt(x.value, x.unit))}${echo(f)}${M.fromText}\n${sourceLine(x)}`;
+    return answer('answered', text, facts);
+  }
+  if (facts.length > 1) {
+    const lines = facts.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}：${sourceLine(x)}`);
+    return answer('answered', `${M.narrativeSeveral(body.name, r.year, note)}${echo(f)}${M.fromText}\n${lines.join('\n')}`, facts);
+  }
+  if (!found.length) return answer('not_found', `${M.narrativeNone(body.name, r.year, f.keywords, f.wantsNumber)}${echo(f)}`);
+  const where = `（${r.source_file}${found[0].page ? ` 第${found[0].page}页` : ''}）`;
+  if (f.wantsNumber) {
+    // the text speaks of it but binds no number to it: quote the sentence, state no number
+    return answer('not_found', `${M.narrativeNoNumber(body.name, r.year, f.keywords)}\n「${found[0].sentence}」${where}`);
+  }
+  return answer('answered', `${M.related(body.name, r.year, note)}${echo(f)}\n「${found[0].sentence}」${where}`);
+}

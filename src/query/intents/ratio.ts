@@ -1,0 +1,54 @@
+/**
+ * Derived figures as facts with their formula and parts: 公开率, 办结率, 纠错率, 维持率, a column's share of its
+ * row, a result's share of 办理结果总计.
+ */
+import type { ReportRow } from '../../store/store.js';
+import { answer, fmt, sourceLine, type Answer } from '../answer.js';
+import type { BodyInfo } from '../bodies.js';
+import type { Frame } from '../frame.js';
+import { M } from '../messages.js';
+import { RATIOS, RESULT_METRIC } from '../metrics.js';
+import { fact, value, warnings, type Ctx, type Fact } from './common.js';
+
+/** A share: part ÷ whole, with both as facts after the ratio. */
+function share(ctx: Ctx, body: BodyInfo, r: ReportRow, note: string, p: { id: string; col?: string },
+  w: { id: string; col?: string }, label: (part: string, whole: string) => string): Answer {
+  const part = value(ctx, r, p.id, p.col as never), whole = value(ctx, r, w.id, w.col as never);
+  if (part.value === null || whole.value === null || whole.value === 0) {
+    return answer('not_found', M.ratioNone(body.name, r.year, '比例', part.reason ?? whole.reason ?? M.zeroDenominator));
+  }
+  const v = part.value / whole.value;
+  const name = label(part.label, whole.label);
+  const f: Fact = { ...fact(body, r, `share:${p.id}:${p.col ?? 'total'}`, part, v), label: name, unit: '%' };
+  const text = `${M.ratio(body.name, r.year, name, fmt(v, '%'))}${note}\n= ${part.label} ${part.value} ÷ ${whole.label} ${whole.value}\n${sourceLine(f)}`;
+  return answer('answered', text, [f, fact(body, r, p.id, part, part.value, p.col as never), fact(body, r, w.id, whole)],
+    warnings(ctx, r, [...part.cells, ...whole.cells]));
+}
+
+export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+  if (f.ratio === 'share' && (!f.applicant || f.applicant === 'total') && f.metrics[0] && RESULT_METRIC.test(f.metrics[0])) {
+    // 予以公开的比例: a result's share of all results (办理结果总计)
+    return share(ctx, body, r, note, { id: f.metrics[0] }, { id: 'applications.total_processed' }, (p) => `${p}占办理结果总计的比例`);
+  }
+  if (f.ratio === 'share') {
+    const m = f.metrics[0] ?? 'applications.new_received';
+    const col = f.applicant && f.applicant !== 'total' ? f.applicant : 'natural_person';
+    return share(ctx, body, r, note, { id: m, col }, { id: m }, (p) => `${p}占比`);
+  }
+  const def = RATIOS[f.ratio!];
+  const side = (parts: [string, number][]) => parts.map(([id, sign]) => ({ id, sign, v: value(ctx, r, id) }));
+  const num = side(def.num), den = side(def.den);
+  const bad = [...num, ...den].find((x) => x.v.value === null);
+  if (bad) return answer('not_found', M.ratioNone(body.name, r.year, def.label, `${bad.v.label}——${bad.v.reason}`));
+  const total = (xs: typeof num) => xs.reduce((s, x) => s + x.sign * x.v.value!, 0);
+  const n = total(num), d = total(den);
+  if (d === 0) return answer('not_found', M.ratioNone(body.name, r.year, def.label, M.zeroDenominator));
+  const v = n / d;
+  const parts = [...num, ...den];
+  const main: Fact = { ...fact(body, r, def.id, parts[0].v, v), label: def.label, unit: '%' };
+  const formula = `公式：${def.formula} = ${n} ÷ ${d}\n其中：${parts.map((x) => `${x.v.label} ${x.v.value}`).join('，')}`;
+  const sources = [...new Set(parts.map((x) => sourceLine(fact(body, r, x.id, x.v))))].join('\n');
+  const text = `${M.ratio(body.name, r.year, def.label, fmt(v, '%'))}${note}\n${formula}\n${sources}`;
+  return answer('answered', text, [main, ...parts.map((x) => fact(body, r, x.id, x.v, x.v.value!))],
+    warnings(ctx, r, parts.flatMap((x) => x.v.cells)));
+}

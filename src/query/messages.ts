@@ -1,0 +1,126 @@
+/**
+ * Every Chinese sentence of the answers, in one table. Handlers say which message and with what; the words
+ * are here, so they can be read, reviewed and changed in one place.
+ */
+import { cnDate, fmt } from './answer.js';
+
+const list = (xs: string[]) => xs.join('、');
+
+export const M = {
+  // ----- reading the question
+  askSomething: '请提出一个问题。',
+  tooLong: (n: number, max: number) => `问题太长（${n} 字），我一次只读一个不超过 ${max} 字的问题。请只问一个问题，例如「某单位2024年收到多少申请」。`,
+  notUnderstood: (words: string[]) => `没有读懂“${list(words)}”。`,
+  unknownWordsNoNumber: (words: string[], what: string) =>
+    `问题中的“${list(words)}”我没有读懂，它可能改变要查的数字，所以不给出数字。可以查的是：${what}。`,
+  outOfScope: '这个问题不在年度报告的范围内，或者没有读懂。',
+  crossTables: (labels: string[]) =>
+    `年度报告的模板没有把“${list(labels)}”交叉统计的数字（例如表三的申请结果中有多少后来被复议），所以不给出数字。可以分别问其中每一项。`,
+  whichBody: '请说明是哪个单位。',
+  whichOne: '有几个单位符合，请问是哪一个？',
+  guessed: (typed: string, name: string) => `（按“${name}”理解“${typed}”）`,
+  subYear: '年度报告只有全年数字，没有上半年、季度或月份的数据。可以问全年的数字。',
+  // ----- bodies and years
+  noBodyReport: (name: string) => `库中没有${name}的年度报告。`,
+  unknownBody: (typed: string) => `库中没有${typed}的报告。`,
+  nearHint: (place: string, names: string[]) => `${place}在库中的有：${list(names)}。`,
+  counterpart: (typed: string, names: string[]) =>
+    `库中没有${typed}的报告。政府和政府办公室是不同的机关；是否要查${list(names)}？`,
+  noneOnFile: (name: string) => `${name}没有年度报告在库中。`,
+  noYears: (name: string, missing: number[], future: number[], onFile: number[]) =>
+    `库中没有${name} ${missing.join('、')} 年的年度报告；${future.length ? `${future.join('、')} 年度报告要到次年才发布，` : ''}库中有：${onFile.join('、')} 年。`,
+  noYearsInRange: (name: string, onFile: number[]) => `${name}在这段时间没有年度报告；库中有：${onFile.join('、')} 年。`,
+  latestYear: (y: number) => `（未指定年份，按最新的 ${y} 年度报告）`,
+  inventory: (items: string[], more: number) => `库中现有：${items.join('；')}${more > 0 ? `；另有 ${more} 个单位` : ''}`,
+  emptyLibrary: '库中还没有报告。管理员可以用 npm run -s cli -- ingest <文件> 添加，或在 Telegram 里发送报告文件。',
+  // ----- values
+  noSuchItem: '没有这一项',
+  cellUnreadable: (unreadable: boolean, raw: string) =>
+    `报告中这一格${unreadable ? '无法确定地读出' : '是空白，且不能按 0 计'}（原文：${raw || '空白'}）`,
+  rowsUnread: (rows: string[]) => `报告的表格中未能读出${rows.map((x) => `“${x}”`).join('、')}${rows.length > 1 ? '这几行' : '这一行'}，无法给出`,
+  notInTemplate: (year: number, label: string) => `${year} 年的报告模板中没有“${label}”这一项`,
+  findingWarning: (message: string, excerpt: string | null) =>
+    `注意：${message}${excerpt && !message.includes(excerpt.replace(/^行政复议、行政诉讼：/, '')) ? `（原文：${excerpt}）` : ''}`,
+  blanksAsZero: (n: number) => `说明：用到的格中有 ${n} 个在报告里印成空白，按 0 计（该行或该列的合计与之相符）。`,
+  noValue: (org: string, year: number, label: string, reason: string) => `${org} ${year} 年：${label}——${reason}。`,
+  answered: (where: string) => `（所答：${where}）`,
+  // ----- look-ups
+  lookup: (org: string, year: number, label: string, value: string) => `${org} ${year} 年${label} ${value}`,
+  several: (org: string, year: number) => `${org} ${year} 年：`,
+  groupHead: (org: string, year: number, label: string, value: string) => `${org} ${year} 年${label} ${value}，其中：`,
+  sum: (org: string, year: number, labels: string, value: string) => `${org} ${year} 年${labels}合计 ${value}`,
+  noSumAcrossUnits: '（单位不同的数字不相加）',
+  ratio: (org: string, year: number, label: string, value: string) => `${org} ${year} 年${label} ${value}`,
+  ratioNone: (org: string, year: number, label: string, why: string) => `${org} ${year} 年无法计算${label}：${why}。`,
+  zeroDenominator: '分母为 0',
+  share: (part: string, whole: string) => `${part}占${whole}`,
+  // ----- series
+  whichFigure: '要看哪一项数字？例如「某单位历年收到多少申请」。',
+  trendHead: (org: string, label: string) => `${org} ${label}：`,
+  changeLine: (org: string, label: string, y1: number, v1: string, y0: number, v0: string, up: boolean, d: string, pct: string) =>
+    `${org} ${label}：${y1} 年 ${v1}，${y0} 年 ${v0}，${up ? '增加' : '减少'} ${d}${pct}`,
+  points: (d: string) => `${d} 个百分点`,
+  // ----- comparisons, rankings, totals
+  compareHead: (org: string | null, more: boolean) => (org ? `${org}${more ? '更多' : '更少'}` : '对比如下'),
+  differs: (d: string) => `相差 ${d}`,
+  compareCard: (names: string[]) => `对比：${names.join(' / ')}`,
+  twoBodies: '请给出两个单位，例如：/compare 单位甲 单位乙 2024',
+  nothingToCompare: (why: string[]) => `没有可比较的数字。${why.join('；')}`,
+  rankHead: (year: number, region: string, label: string, most: string, org: string, value: string, note: string) =>
+    `${year} 年${region}${label}${most}的是 ${org}（${value}）${note}`,
+  rankMore: (shown: number, all: number) => `（共 ${all} 个单位，显示前 ${shown} 个）`,
+  notCounted: (xs: string[]) => `未计入：${xs.join('；')}`,
+  rankCaveat: '说明：区政府的报告可能已包含其下属部门，跨层级排名仅供参考。',
+  totalHead: (year: number, region: string, n: number, label: string, value: string, note: string) =>
+    `${year} 年${region}（${n} 份报告）${label}合计 ${value}${note}`,
+  totalCaveat: '说明：这是各报告数字直接相加；政府的报告可能已包含其部门的数字，可能重复计算。',
+  nothingToAdd: (why: string[]) => `没有可相加的数字。${why.join('；')}`,
+  noBodiesIn: (places: string[]) => `库中没有${places.join('、')}的单位。`,
+  noReportsOfYear: (year: number, future: boolean) => `库中没有 ${year} 年的报告${future ? '（年度报告次年才发布）' : ''}。`,
+  yearAssumed: (year: number) => `（未指定年份，按 ${year} 年）`,
+  allBodies: '库中各单位',
+  allReports: '库中所有单位',
+  // ----- list, audit, publication, problems
+  listHead: (years: number[], bodies: number, reports: number) =>
+    `库中${years.length ? ` ${years.join('、')} 年` : ''}共有 ${bodies} 个单位的 ${reports} 份年度报告：`,
+  noReportsFor: (years: number[]) => `库中没有 ${years.join('、')} 年的报告。`,
+  auditClean: (org: string, year: number, note: string) => `${org} ${year} 年报告${note}：表三、表四的勾稽关系均成立，叙述中的数字与表格一致，未发现问题。`,
+  auditNotes: (xs: string[]) => `备注：${xs.join('；')}`,
+  auditFound: (org: string, year: number, note: string, n: number) => `${org} ${year} 年报告${note}发现 ${n} 个问题：`,
+  auditAll: (n: number, bad: number) => `审核了 ${n} 份报告，其中 ${bad} 份发现问题：`,
+  auditAllClean: (names: string[]) => `未发现问题：${names.join('、')}`,
+  auditAllHint: '用“某单位某年报告的数据一致吗”查看证据。',
+  noMatchingReports: '没有符合条件的报告。',
+  publishedAll: (rule: string) => `各报告的发布情况（${rule}）：`,
+  publishedNoDate: '未印发布日期，无法判断',
+  publishedOnTime: (d: string) => `${cnDate(d)}发布，按时`,
+  publishedLate: (d: string, rule: string, deadline: string) => `${cnDate(d)}发布，晚于${rule}的期限 ${cnDate(deadline)}`,
+  publishedNone: (org: string, year: number, note: string, limit: string) =>
+    `${org} ${year} 年报告${note}中没有印出发布日期（落款日期），无法判断是否按时发布（${limit}）。`,
+  publishedOne: (org: string, year: number, note: string, d: string, verdict: string) =>
+    `${org} ${year} 年度报告${note}的发布日期（落款日期）是 ${cnDate(d)}，${verdict}。`,
+  limit: (rule: string, deadline: string) => `法定期限：${rule}的期限 ${cnDate(deadline)}`,
+  onTime: (limit: string) => `在${limit}之前，按时发布`,
+  late: (limit: string) => `晚于${limit}，逾期发布`,
+  noDateList: (names: string[]) => `以下报告没有印出发布日期：${names.length ? names.join('、') : '（无）'}`,
+  lateList: (names: string[]) => `以下报告逾期发布：${names.length ? names.join('、') : '（无）'}`,
+  problemsNone: (org: string, year: number) => `${org} ${year} 年报告中没有找到“存在的主要问题及改进情况”部分。`,
+  problems: (org: string, year: number, note: string) => `${org} ${year} 年报告${note}“存在的主要问题及改进情况”：`,
+  // ----- narrative
+  narrativeNone: (org: string, year: number, words: string[], number: boolean) =>
+    `${org} ${year} 年报告中没有找到“${list(words)}”${number ? '的数字' : ''}。`,
+  narrativeNoNumber: (org: string, year: number, words: string[]) =>
+    `${org} ${year} 年报告正文提到了“${list(words)}”，但没有在同一句里给出它的数字：`,
+  narrative: (org: string, year: number, note: string, label: string, value: string) =>
+    `${org} ${year} 年报告正文${note}：${label} ${value}`,
+  narrativeSeveral: (org: string, year: number, note: string) => `${org} ${year} 年报告正文${note}中有几处相关的数字：`,
+  fromText: '（来自报告正文，不是表格）',
+  related: (org: string, year: number, note: string) => `${org} ${year} 年报告${note}中的相关内容：`,
+  // ----- report card
+  cardHead: (org: string, year: number, note: string) => `${org} ${year} 年度报告${note}`,
+  cardAudit: (n: number) => `【审核】${n ? `发现 ${n} 个问题，用 /audit 查看` : '未发现问题'}`,
+  cardPublished: (d: string | null) => `【发布日期】${d ? cnDate(d) : '报告中未印出'}`,
+  cardOpenRate: (v: number) => `· 公开率 ${fmt(v, '%')}（(予以公开 + 部分公开) ÷ 办理结果总计）`,
+  source: (file: string) => `来源：${file}`,
+  usage: (u: string) => `用法：${u}`,
+};

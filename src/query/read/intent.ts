@@ -1,0 +1,33 @@
+/** Which kind of answer a frame asks for: ordered, named rules, the first that fits wins. */
+import type { Frame, Intent } from '../frame.js';
+import type { Cue } from '../words/index.js';
+
+const has = (f: Frame, c: Cue) => f.cues.includes(c);
+const distinctYears = (f: Frame) => new Set(f.years).size;
+const ranks = (f: Frame) => has(f, 'rank') || has(f, 'rank_desc') || has(f, 'rank_asc') || has(f, 'which');
+
+const publication = (f: Frame) => has(f, 'published') || has(f, 'deadline') || has(f, 'no_date') || has(f, 'late');
+
+const RULES: [Intent, (f: Frame) => boolean][] = [
+  ['help', (f) => has(f, 'help') && !f.metrics.length && !f.bodies.length],
+  ['list', (f) => has(f, 'list') && !f.metrics.length && !has(f, 'audit') && !publication(f)],
+  // 审计核对：…总计那一格印的是多少 asks for the figure as printed, not for the audit
+  ['audit', (f) => has(f, 'audit') && !(f.metrics.length && f.wantsNumber)],
+  ['published', publication],
+  ['problems', (f) => has(f, 'problems') && !f.metrics.length],
+  ['rank', (f) => ranks(f) && f.bodies.length !== 1 && (!!f.metrics.length || !!f.ratio)],
+  ['total', (f) => (has(f, 'all_bodies') || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
+  ['compare', (f) => f.bodies.length > 1 || (f.ambiguous === null && f.bodies.length <= 1
+    && has(f, 'compare') && distinctYears(f) > 1 && !has(f, 'change'))],
+  ['change', (f) => has(f, 'change') || (has(f, 'prev_year') && (!!f.metrics.length || !!f.ratio))],
+  ['trend', (f) => has(f, 'trend') || !!f.range || !!f.lastN || distinctYears(f) > 1],
+  ['lookup', (f) => !!f.metrics.length || !!f.ratio],
+  ['narrative', (f) => f.keywords.length > 0 && (f.bodies.length > 0 || f.ambiguous !== null)],
+  // a body named with nothing asked of it ("洪泽区的报告", "洪泽"): its report card
+  ['card', (f) => f.bodies.length === 1 && !f.keywords.length],
+];
+
+export function decideIntent(f: Frame): Intent {
+  for (const [intent, test] of RULES) if (test(f)) return intent;
+  return 'unknown';
+}

@@ -1,0 +1,139 @@
+/**
+ * Bodies and places: adjacent name tokens (a body's surface, a place, an organisation word, an unknown stretch
+ * before one) are one name as typed. A name that is a surface of a body on file is that body; a place alone is
+ * the body that speaks for it or a region; anything longer than what is on file ("番禺区" + "教育" + "局") is a
+ * body that is not on file — never its neighbour's figure.
+ */
+import type { Place } from '../../domain/gazetteer.js';
+import type { BodyIndex, NameEntry } from '../bodies.js';
+import type { Entry, Frame, UnknownBody } from '../frame.js';
+import type { Token } from './segment.js';
+
+type Tok = Token<Entry>;
+const nameEntries = (t: Tok) => t.entries.filter((e): e is NameEntry => e.k === 'body' || e.k === 'place');
+const isName = (t: Tok) => t.kind === 'word' && nameEntries(t).length > 0;
+const isOrg = (t: Tok) => t.kind === 'word' && t.entries.some((e) => e.k === 'org') && !isName(t);
+
+/** The part of a name after its place that makes it the government or the government's office. */
+const GOV_LIKE = /^(人民政府|政府)(办公室|办公厅)?$/;
+const GOV_TYPED = /(人民政府|政府)(办公室|办公厅|办)?$/;
+
+/** Runs of name tokens, with the organisation words and unknown stretches that end a longer name. */
+export function nameRuns(tokens: Tok[]): Tok[][] {
+  const runs: Tok[][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isName(tokens[i])) continue;
+    let j = i + 1;
+    while (j < tokens.length && (isName(tokens[j]) || isOrg(tokens[j]) || tokens[j].kind === 'unknown')) j++;
+    let run = tokens.slice(i, j);
+    // an unknown stretch is part of the name only before an organisation word ("番禺区 教育 局")
+    while (run.length > 1 && run[run.length - 1].kind === 'unknown') run = run.slice(0, -1);
+    runs.push(run);
+    i += run.length - 1;
+  }
+  return runs;
+}
+
+export interface NameReading {
+  bodies: number[];
+  ambiguous: number[] | null;
+  regions: Place[];
+  unknownPlaces: Place[];
+  unknownBodies: UnknownBody[];
+  /** Tokens the names used. */
+  used: Set<Tok>;
+}
+
+/** The deepest place a run names, from its place words or the places of the bodies it names. */
+function placeOf(run: Tok[], index: BodyIndex): Place | null {
+  let best: Place | null = null;
+  for (const t of run) {
+    const es = nameEntries(t);
+    const places = es.filter((e): e is { k: 'place'; place: Place } => e.k === 'place').map((e) => e.place);
+    const withBodies = places.find((p) => index.inPlace(p).length) ?? places[0];
+    if (withBodies && (!best || withBodies.path.length > best.path.length)) best = withBodies;
+  }
+  return best;
+}
+
+function unknownBody(run: Tok[], index: BodyIndex): UnknownBody {
+  const typed = run.map((t) => t.text).join('');
+  const place = placeOf(run, index) ?? placeOfBodies(run, index);
+  const near = place ? index.inPlace(place).map((b) => b.id) : [];
+  // 武江区人民政府 typed, only its office on file (or the other way round): ask whether it is meant
+  const counterparts = GOV_TYPED.test(typed)
+    ? near.filter((id) => GOV_LIKE.test(index.restOf(id)) && index.byId(id)!.region.at(-1) === place?.name) : [];
+  return { typed, place, near, counterparts };
+}
+
+function placeOfBodies(run: Tok[], index: BodyIndex): Place | null {
+  for (const t of run) {
+    for (const e of nameEntries(t)) {
+      if (e.k !== 'body') continue;
+      const region = index.byId(e.id)?.region;
+      if (region?.length) return index.placeByPath(region);
+    }
+  }
+  return null;
+}
+
+/** The bodies a run of name tokens stands for, alone (aggregate: a place is a region, not one body). */
+export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean): NameReading {
+  const out: NameReading = { bodies: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [], used: new Set() };
+  const push = (id: number) => { if (!out.bodies.includes(id)) out.bodies.push(id); };
+  for (const run of nameRuns(tokens)) {
+    run.forEach((t) => out.used.add(t));
+    const tail = run.some((t) => !isName(t));
+    const exactSets = run.map((t) => [...new Set(nameEntries(t).filter((e) => e.k === 'body' && !e.placeOnly)
+      .map((e) => (e as { id: number }).id))]);
+    const lastExact = exactSets[exactSets.length - 1];
+    // a place before a body of another place: 深圳市 + 协作办公室 is not 广州市协作办公室
+    const place = placeOf(run.slice(0, -1), index);
+    const clash = place && lastExact.length && lastExact.every((id) => !inside(index, id, place));
+    if (tail || clash) { out.unknownBodies.push(unknownBody(run, index)); continue; }
+    if (lastExact.length === 1) { push(lastExact[0]); continue; }
+    if (lastExact.length > 1) {
+      const narrowed = place ? lastExact.filter((id) => inside(index, id, place)) : lastExact;
+      if (narrowed.length === 1) push(narrowed[0]); else out.ambiguous = narrowed;
+      continue;
+    }
+    readPlace(run, index, aggregate, out, push);
+  }
+  return out;
+}
+
+const inside = (index: BodyIndex, id: number, place: Place) => {
+  const region = index.byId(id)?.region ?? [];
+  return place.path.every((p, i) => region[i] === p) || region.includes(place.name);
+};
+
+/** A run of places only: the body that speaks for the place, a region, or a place with nothing on file. */
+function readPlace(run: Tok[], index: BodyIndex, aggregate: boolean, out: NameReading, push: (id: number) => void) {
+  const entries = run.flatMap(nameEntries);
+  const places = entries.filter((e): e is { k: 'place'; place: Place } => e.k === 'place').map((e) => e.place);
+  const placeOnly = [...new Set(entries.filter((e) => e.k === 'body' && e.placeOnly).map((e) => (e as { id: number }).id))];
+  const place = placeOf(run, index) ?? places[0];
+  if (aggregate && place) { out.regions.push(place); return; }
+  const below = place ? index.inPlace(place).map((b) => b.id) : placeOnly;
+  const direct = [...new Set([...placeOnly.filter((id) => !place || inside(index, id, place)),
+    ...below.filter((id) => place && index.byId(id)!.region.at(-1) === place.name)])];
+  // a bare place names its government or the government's office; a bureau needs its own name
+  const govLike = direct.filter((id) => GOV_LIKE.test(index.restOf(id)));
+  if (!direct.length) {
+    if (place && below.length) out.regions.push(place); // 江苏省: the area, not one body
+    else if (place) out.unknownPlaces.push(place);
+  } else if (govLike.length === 1) push(govLike[0]);
+  else if (govLike.length > 1) out.ambiguous = govLike; // a government and its office: ask which
+  else if (direct.length === 1 && below.length <= 1) push(direct[0]);
+  else if (place && below.length > direct.length) out.regions.push(place); // 广州市 with its bureaus and districts
+  else out.ambiguous = direct;
+}
+
+/** Copy a reading into the frame. */
+export function applyNames(f: Frame, r: NameReading): void {
+  f.bodies.push(...r.bodies.filter((id) => !f.bodies.includes(id)));
+  if (r.ambiguous) f.ambiguous = r.ambiguous;
+  f.regions.push(...r.regions);
+  f.unknownPlaces.push(...r.unknownPlaces);
+  f.unknownBodies.push(...r.unknownBodies);
+}

@@ -1,0 +1,99 @@
+/**
+ * Question → frame, as an ordered pipeline: normalise; years; cut into tokens that explain every character;
+ * correct pinyin typos of known words and names; names (bodies, places, bodies not on file); table words and
+ * cues; what is left is unknown. Pure: (text, lexicon, clock) → Frame.
+ */
+import type { NameEntry } from '../bodies.js';
+import { emptyFrame, type Entry, type Frame } from '../frame.js';
+import { normalizeQuestion, smallNumber } from '../normalize.js';
+import { UNITS, type Word } from '../words/index.js';
+import { decideIntent } from './intent.js';
+import type { Lexicon } from './lexicon.js';
+import { applyNames, readNames } from './names.js';
+import { segment, type Token } from './segment.js';
+import { correctTypos } from './typos.js';
+import { readWords } from './words.js';
+import { findYears } from './years.js';
+
+const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九十]{1,2}月份?|上半年|下半年|季度/;
+const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
+const TOP_N = /前(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:名|位|个)?/;
+const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
+const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
+
+type Tok = Token<Entry>;
+const wordsOf = (t: Tok): Word[] => t.entries.filter((e): e is Word => e.k !== 'body' && e.k !== 'place');
+const isNameTok = (t: Tok) => t.entries.some((e) => e.k === 'body' || e.k === 'place');
+
+export interface Parsed { frame: Frame; tooLong?: number }
+
+function tokenize(text: string, lex: Lexicon) {
+  let years = findYears(text);
+  let tokens = segment(text, lex.dict, years);
+  const unknown = tokens.filter((t) => t.kind === 'unknown');
+  const fixed = unknown.length ? correctTypos(text, unknown, lex.typos) : { text, guesses: [] };
+  if (fixed.guesses.length) {
+    years = findYears(fixed.text);
+    tokens = segment(fixed.text, lex.dict, years);
+  }
+  return { text: fixed.text, tokens, guesses: fixed.guesses, years };
+}
+
+export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed {
+  const norm = normalizeQuestion(question);
+  if (norm.tooLong) return { frame: emptyFrame(''), tooLong: norm.length };
+  const { text, tokens, guesses, years } = tokenize(norm.text, lex);
+  const f = emptyFrame(text);
+  f.trace.push(...tokens.map((t) => `${t.text}:${t.kind === 'word' ? [...new Set(t.entries.map((e) => e.k))].join('/') : t.kind}`));
+  for (const y of years) {
+    if (y.years) f.years.push(...y.years);
+    if (y.range) f.range = y.range;
+    if (y.lastN) f.lastN = y.lastN;
+  }
+  const cueWords = tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf);
+  const anyExact = tokens.some((t) => t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
+  const aggregate = cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
+    || (!anyExact && cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc')));
+  const names = readNames(tokens, lex.bodies, aggregate);
+  applyNames(f, names);
+  // a guess that became a name is echoed with the body's full name
+  const bodyAt = (at: number) => tokens.find((t) => t.start <= at && at < t.end && names.used.has(t));
+  f.guessed.push(...guesses.map((g) => {
+    const named = bodyAt(g.start) && f.bodies.length === 1 ? lex.bodies.byId(f.bodies[0])?.name : undefined;
+    return { typed: g.typed, name: named ?? g.name };
+  }));
+  const rest = tokens.filter((t) => !names.used.has(t));
+  // what nothing explains: unknown stretches, and organisation words outside a name
+  const unknown = rest.filter((t) => t.kind === 'unknown' || (t.kind === 'word' && wordsOf(t).every((w) => w.k === 'org')));
+  if (!f.bodies.length && !f.ambiguous && !f.unknownBodies.length) fuzzyBody(f, unknown, lex);
+  f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text)).map((t) => t.text);
+  f.keywords = [...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map((t) => t.text), ...f.unknown];
+  readWords(f, rest.flatMap(wordsOf), now.getUTCFullYear());
+  f.subYear = SUBYEAR.test(text);
+  f.wantsNumber = WANTS_NUMBER.test(text);
+  const top = TOP_N.exec(text);
+  if (top) f.topN = smallNumber(top[1]) ?? undefined;
+  const unit = UNIT_ASKED.exec(text);
+  if (unit && UNITS.includes(unit[1])) f.unit = unit[1];
+  // 集中采购花了多少万元: the amount column, not the number of items
+  if (/^万元?$/.test(f.unit ?? '') || /花了|花费|多少钱/.test(text)) {
+    f.metrics = f.metrics.map((m) => (m === 'active.procurement.items' ? 'active.procurement.amount' : m));
+  }
+  if (/谁.*少|哪个.*少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/.test(text) || f.cues.includes('rank_asc')) f.order = 'asc';
+  else if (/谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/.test(text)
+    || f.cues.includes('rank_desc') || f.cues.includes('rank')) f.order = 'desc';
+  f.intent = decideIntent(f);
+  f.trace.push(`intent:${f.intent}`);
+  return { frame: f };
+}
+
+/** A long official name with small differences (fuse.js), typed where nothing else was recognised. */
+function fuzzyBody(f: Frame, unknown: Tok[], lex: Lexicon): void {
+  for (const t of unknown) {
+    const z = lex.bodies.fuzzyName(t.text);
+    if (!z) continue;
+    f.bodies.push(z.body.id);
+    f.guessed.push({ typed: t.text, name: z.body.name });
+    return;
+  }
+}

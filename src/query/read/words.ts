@@ -1,0 +1,100 @@
+/**
+ * Table words and cues → the frame's metric, column, ratio, cues and relative years. Rows of table 三 and its
+ * groups, table 四 by group × outcome, table 二 by document × operation; a group and one of its own rows name
+ * the row; 复议 and 诉讼 named apart are two figures.
+ */
+import type { Frame, MetricParts } from '../frame.js';
+import type { Cue, ReviewGroup, Word } from '../words/index.js';
+
+const has = (f: Frame, c: Cue) => f.cues.includes(c);
+
+/** Read the words (not names, not fillers) of a question into the frame. */
+export function readWords(f: Frame, words: Word[], thisYear: number): void {
+  const parts: MetricParts = { rows: [], groups: [] };
+  for (const w of words) {
+    if (w.k === 'cue' && !f.cues.includes(w.id)) f.cues.push(w.id);
+    else if (w.k === 'relyear') f.years.push(thisYear + w.offset);
+    else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }
+    else if (w.k === 'metric') parts.rows.push(w.id);
+    else if (w.k === 'col' && !f.applicants.includes(w.id)) f.applicants.push(w.id);
+    else if (w.k === 'rgroup') parts.groups.push(w.id);
+    else if (w.k === 'rcol') parts.rcol = w.id;
+    else if (w.k === 'doc') parts.doc = w.id;
+    else if (w.k === 'docop') parts.docop = w.id;
+    else if (w.k === 'ratio') f.ratio = f.ratio && f.ratio !== 'share' ? f.ratio : w.id;
+  }
+  // 法人或其他组织 is the five columns after 自然人: the columns inside it are not named apart
+  if (f.applicants.includes('legal_person')) f.applicants = ['legal_person', ...f.applicants.filter((a) => a === 'natural_person')];
+  f.applicant = f.applicants[0];
+  if (has(f, 'latest')) f.latest = true;
+  // 本年增减 of a table 二 row is that row's column, not a change between years
+  if (parts.docop === 'change' && parts.rows.some((r) => r.startsWith('active.'))) f.cues = f.cues.filter((c) => c !== 'change');
+  f.wantsSum = has(f, 'sum');
+  // 其他: inside 其他处理 it names the group's row 3.其他; elsewhere the applicant column 其他
+  if (has(f, 'other_word')) {
+    const g = parts.rows.indexOf('group.other');
+    if (g >= 0) parts.rows[g] = 'applications.other_other';
+    else if (!f.applicants.length) { f.applicants = ['other']; f.applicant = 'other'; }
+  }
+  f.parts = parts;
+  f.metrics = metricsOf(f, parts);
+  // a column, an outcome or an operation alone is not a figure named: a follow-up keeps the chat's row
+  const named = parts.rows.length > 0 || parts.groups.length > 0 || !!parts.doc || !!f.ratio
+    || has(f, 'receive') || has(f, 'apply');
+  f.metricDefaulted = f.metrics.length > 0 && !named;
+}
+
+/** The metric ids a frame's parts name (also used when a follow-up replaces one part). */
+export function metricsOf(f: Pick<Frame, 'ratio' | 'applicant' | 'cues' | 'keywords'>, parts: MetricParts): string[] {
+  const metrics = [...parts.rows];
+  let groups = tableCGroups(parts.groups);
+  let rcol = parts.rcol;
+  let ratio = f.ratio;
+  if (ratio === 'review_correction_rate' && groups.some((g) => g !== 'review')) ratio = 'litigation_correction_rate';
+  if (ratio === 'review_upheld_rate') rcol = undefined;
+  if (ratio && ratio !== 'share' && !metrics.length) { groups = []; rcol = undefined; }
+  if (!groups.length && rcol && !metrics.length) groups = ['review'];
+  for (const g of groups) metrics.push(`review.${g}.${rcol ?? 'total'}`);
+  // 2019 template: 行政许可 上一年项目数量 / 本年增减 — the row's own columns
+  const rowOp = parts.docop === 'prev_items' || parts.docop === 'change';
+  const activeRow = metrics.findIndex((m) => /^active\.[a-z_]+$/.test(m));
+  if (activeRow >= 0 && rowOp) metrics[activeRow] = `${metrics[activeRow]}.${parts.docop}`;
+  // an operation alone (制发了几件) is about 规范性文件 only when no other word says what it is about
+  else if (parts.doc || (parts.docop && !f.keywords.length)) metrics.push(activeMetric(parts));
+  // a group and one of its own rows: the row is meant (因保护第三方合法权益不予公开)
+  const rows = metrics.filter((m) => m.startsWith('applications.'));
+  let out = metrics.filter((m) => !(m.startsWith('group.') && rows.some((r) => groupOf(r) === m)));
+  const cues = f.cues;
+  const asksApplications = cues.includes('receive') || cues.includes('apply');
+  if (!out.some((m) => m.startsWith('applications.') || m.startsWith('group.')) && asksApplications && !out.length) {
+    out.push('applications.new_received');
+  }
+  if (!out.length && f.applicant && ratio !== 'share') out.push('applications.new_received');
+  if (ratio === 'share' && !out.length) out.push('applications.new_received');
+  out = [...new Set(out)];
+  return out;
+}
+
+/** Table 二: a document row and an operation; an operation alone is about 规范性文件, a row alone about 现行有效. */
+function activeMetric(parts: MetricParts): string {
+  const doc = parts.doc;
+  const op = parts.docop;
+  // 2019 template columns of the licensing-type rows: 上一年项目数量, 本年增/减
+  if (op === 'prev_items' || op === 'change') return `active.${doc ?? 'licensing'}.${op}`;
+  return `active.${doc ?? 'normative_documents'}.${op ?? 'in_force'}`;
+}
+
+/**
+ * Table C groups named in a question: 复议 and 诉讼 named apart are two groups; a group and its own narrower
+ * kind name the narrower one ("行政诉讼未经复议直接起诉"); 复议后起诉 is one phrase in the lexicon, so one group.
+ */
+function tableCGroups(found: ReviewGroup[]): ReviewGroup[] {
+  const set = new Set(found);
+  if (set.has('litigation_direct') || set.has('litigation_after_review')) set.delete('litigation');
+  return [...set];
+}
+
+const GROUP_PREFIX: [string, string][] = [['applications.denied_', 'group.denied'],
+  ['applications.unavailable_', 'group.unavailable'], ['applications.rejected_', 'group.rejected'],
+  ['applications.other_', 'group.other']];
+const groupOf = (row: string) => GROUP_PREFIX.find(([p]) => row.startsWith(p))?.[1];

@@ -1,0 +1,67 @@
+/**
+ * Before any figure is looked up: a body that is not on file, a part of a year, or a word that was not read
+ * and could change the figure each stop the answer with the reason — never a neighbour's figure, never a
+ * figure chosen by a default in place of the words the question used.
+ */
+import { answer, type Answer } from './answer.js';
+import type { Frame, Intent } from './frame.js';
+import { inventory, type Ctx } from './intents/common.js';
+import { helpText, shortForm } from './intents/help.js';
+import { narrativeFacts, narrativeAnswer } from './intents/narrative.js';
+import { M } from './messages.js';
+import { metric, RATIOS } from './metrics.js';
+import { MAX_QUESTION_CHARS } from './normalize.js';
+
+/** Intents that state figures: an unread word stops them. */
+const FIGURES = new Set<Intent>(['lookup', 'rank', 'total', 'compare', 'change', 'trend', 'card']);
+
+function unknownBody(ctx: Ctx, f: Frame): Answer {
+  const u = f.unknownBodies[0];
+  if (u.counterparts.length) {
+    const opts = u.counterparts.map((id) => ctx.index.byId(id)!).map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
+    return answer('clarify', M.counterpart(u.typed, opts.map((o) => o.label)), [], [], opts);
+  }
+  const near = u.near.map((id) => ctx.index.byId(id)!).filter((b) => b.years.length).slice(0, 6);
+  const hint = near.length && u.place ? M.nearHint(u.place.name, near.map((b) => b.name)) : inventory(ctx);
+  return answer('not_found', `${M.unknownBody(u.typed)}\n${hint}`);
+}
+
+/** What the question can be answered for without its unread words. */
+function withoutUnknown(ctx: Ctx, f: Frame): string {
+  const who = f.bodies.map((id) => shortForm(ctx.index, ctx.index.byId(id)!)).join('、');
+  const what = f.ratio && f.ratio !== 'share' ? RATIOS[f.ratio].label : f.metrics.map((m) => metric(m)?.label ?? m).join('、');
+  const year = f.years.length ? `${f.years.join('、')}年` : '';
+  return `${who}${year}${what || '表格中的数字'}`;
+}
+
+const tableOf = (m: string) => (m.startsWith('review.') ? 'review' : m.startsWith('active.') ? 'active' : 'applications');
+const CONJUNCTION = /和|与|及|以及|、|，|,|还有|分别|各|加|跟|同|并/;
+
+/** Figures of two tables named together with no "and" between them: one inside the other, which no table has. */
+function crossTables(f: Frame): boolean {
+  return f.metrics.length > 1 && new Set(f.metrics.map(tableOf)).size > 1 && !CONJUNCTION.test(f.text)
+    && !f.cues.includes('each') && !f.cues.includes('sum');
+}
+
+/** The answer that stops a question before its handler, or null to go on. */
+export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
+  if (tooLong) return answer('unsupported', M.tooLong(tooLong, MAX_QUESTION_CHARS));
+  if (!f.text) return answer('unsupported', `${M.askSomething}\n${helpText(ctx.index)}`);
+  if (f.unknownBodies.length) return unknownBody(ctx, f);
+  if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', M.subYear);
+  if (crossTables(f)) return answer('not_found', M.crossTables(f.metrics.map((m) => metric(m)?.label ?? m)));
+  if (!f.unknown.length) return null;
+  if (FIGURES.has(f.intent) || f.intent === 'unknown') {
+    // the words may be the report's own prose ("门户网站发布信息"): a number bound to them in the text answers
+    const body = f.bodies.length === 1 ? ctx.index.byId(f.bodies[0]) : undefined;
+    // only when no table figure was named: a named figure with an unread word is never answered from the text
+    if (body && f.intent !== 'unknown' && f.wantsNumber && !f.metrics.length && !f.ratio) {
+      const years = f.years.length ? f.years : body.years.slice(-1);
+      const r = years.length === 1 ? ctx.data.report(body.id, years[0]) : undefined;
+      if (r && narrativeFacts(ctx, f, body, r).facts.length) return narrativeAnswer(ctx, f, body, r, '');
+    }
+    if (f.intent === 'unknown') return answer('unsupported', `${M.notUnderstood(f.unknown)}\n${helpText(ctx.index)}`);
+    return answer('not_found', M.unknownWordsNoNumber(f.unknown, withoutUnknown(ctx, f)));
+  }
+  return null;
+}

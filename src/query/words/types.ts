@@ -1,0 +1,31 @@
+/** What a word of a question means: the typed vocabulary every reader shares. */
+export type Applicant =
+  | 'natural_person' | 'commercial' | 'research' | 'public_interest' | 'legal_service' | 'other' | 'total' | 'legal_person';
+export type ReviewGroup = 'review' | 'litigation' | 'litigation_direct' | 'litigation_after_review';
+export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
+export type Ratio =
+  | 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate' | 'share';
+export type Cue =
+  | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit' | 'published'
+  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount'
+  | 'report' | 'each' | 'difference' | 'deadline' | 'no_date' | 'late' | 'apply' | 'other_word';
+
+export type Word =
+  | { k: 'metric'; id: string }
+  | { k: 'col'; id: Applicant }
+  | { k: 'rgroup'; id: ReviewGroup }
+  | { k: 'rcol'; id: ReviewCol }
+  | { k: 'doc'; id: 'rules' | 'normative_documents' }
+  | { k: 'docop'; id: 'issued' | 'repealed' | 'in_force' | 'prev_items' | 'change' }
+  | { k: 'ratio'; id: Ratio }
+  | { k: 'cue'; id: Cue }
+  /** A year counted from today (今年, 去年, 前年). */
+  | { k: 'relyear'; offset: number }
+  /** A year counted from the year the chat was talking about (前一年, 后一年); from today without one. */
+  | { k: 'ctxyear'; offset: number }
+  /** Narrative words: they keep shorter table words inside them from matching, and stay search keywords. */
+  | { k: 'topic' }
+  /** Words that carry no content of their own (请问, 一下, 的, 多少). */
+  | { k: 'filler' }
+  /** The organisation word a body's name ends with (局, 人民政府, 街道办事处): part of a name. */
+  | { k: 'org'; word: string };
