@@ -4,7 +4,7 @@
  * first when new or changed. `.env` is read when present (ENV_FILE names another file; empty: none).
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Api } from 'grammy';
 import { openApp, syncBundled, type App } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -18,6 +18,7 @@ import { TokenRefused, untilReachable } from './bot/reach.js';
 import { serveWebhook } from './bot/webhook.js';
 import { QueryEngine } from './query/engine.js';
 import { DbOpenError } from './store/db.js';
+import { startSources } from './sources/index.js';
 
 const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
@@ -25,6 +26,30 @@ const DEFAULT_API_ROOT = 'https://api.telegram.org';
 function loadEnvFile(): void {
   const file = process.env.ENV_FILE ?? '.env';
   if (file && existsSync(resolve(file))) process.loadEnvFile(resolve(file));
+}
+
+/**
+ * The watched inbox (INBOX_DIR, default the folder beside DATA_DIR: data/inbox) and the polled web sources
+ * (SOURCES_FILE): what they bring in goes through the same ingest, so the outbox has its alerts; admins are
+ * told of a source that keeps failing.
+ */
+function startReportSources(config: Config, app: App, api: Api, log: Logger, onIngested: () => void) {
+  const base = dirname(resolve(config.dataDir));
+  const tell = (text: string) => {
+    for (const id of config.adminIds) {
+      // plain text (no parse mode): nothing to escape
+      api.sendMessage(id, text).catch((e) => log.warn({ err: e, admin: id }, 'admin not told'));
+    }
+  };
+  return startSources(app, {
+    inbox: {
+      dir: process.env.INBOX_DIR ?? join(base, 'inbox'), reportsDir: resolve(config.dataDir),
+      rejectedDir: process.env.REJECTED_DIR ?? join(base, 'rejected'), onOutcome: () => onIngested(),
+    },
+    poller: { onReport: () => onIngested() },
+    onSourceFailing: (s, err, n) => tell(`报告来源 ${s.url} 已连续 ${n} 次失败：${err.message}`),
+    onSourceRecovered: (s, n) => tell(`报告来源 ${s.url} 在 ${n} 次失败后恢复正常`),
+  });
 }
 
 async function startBot(
@@ -45,13 +70,14 @@ async function startBot(
   await bot.api.setMyCommands(commandMenu(engine.bodies)).catch((e) => log.warn({ err: e }, 'setMyCommands failed'));
   log.info({ bot: bot.botInfo.username, apiRoot, mode: config.webhookUrl ? 'webhook' : 'polling' }, 'bot started');
   sender.start();
+  const sources = startReportSources(config, app, api, log, () => sender.notify());
   if (config.webhookUrl) {
     const server = await serveWebhook(bot, log, {
       port: config.port!, host: config.webhookHost, secret: config.webhookSecret!, timeoutMs: config.webhookTimeoutMs,
     });
     const setWebhook = () => bot.api.setWebhook(config.webhookUrl!, { secret_token: config.webhookSecret });
     await untilReachable('setWebhook', setWebhook, log, reach);
-    return async () => { await server.close(); await sender.stop(); };
+    return async () => { await server.close(); await sources.close(); await sender.stop(); };
   }
   await untilReachable('deleteWebhook', () => bot.api.deleteWebhook(), log, reach);
   const runner = startPolling(bot, log, apiRoot);
@@ -59,7 +85,7 @@ async function startBot(
     log.fatal({ err: e }, 'polling stopped for good (token refused, another instance polling, or days offline)');
     process.kill(process.pid, 'SIGTERM');
   });
-  return async () => { if (runner.isRunning()) await runner.stop(); await sender.stop(); };
+  return async () => { if (runner.isRunning()) await runner.stop(); await sources.close(); await sender.stop(); };
 }
 
 async function main(): Promise<void> {

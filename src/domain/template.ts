@@ -5,7 +5,9 @@
 export type Format = '2021' | '2019';
 export type TableId = 'active' | 'applications' | 'review_litigation';
 
-export const APPLICANT_COLUMNS = ['natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other', 'total'] as const;
+export const APPLICANT_COLUMNS = [
+  'natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other', 'total',
+] as const;
 export const APPLICANT_COLUMN_LABELS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 export const REVIEW_GROUPS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
 export const REVIEW_COLUMNS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
@@ -22,7 +24,8 @@ export interface AppRowDef {
   group?: 'denied' | 'unavailable' | 'rejected' | 'other';
 }
 
-const row = (key: string, label: string, phrases: string[], group?: AppRowDef['group']): AppRowDef => ({ key, label, phrases, group });
+const row = (key: string, label: string, phrases: string[], group?: AppRowDef['group']): AppRowDef =>
+  ({ key, label, phrases, group });
 
 const HEAD: AppRowDef[] = [
   row('new_received', '一、本年新收政府信息公开申请数量', ['本年新收', '新收政府信息公开申请']),
@@ -57,7 +60,10 @@ const TAIL: AppRowDef[] = [
   row('carried_forward', '四、结转下年度继续办理', ['结转下年度', '下年度继续办理']),
 ];
 
-/** The two printed layouts of table B: （六）其他处理 with three sub-rows, or as one row (2019 template, some 2021 reports). */
+/**
+ * The two printed layouts of table B: （六）其他处理 with three sub-rows, or as one row
+ * (2019 template, some 2021 reports).
+ */
 export const APPLICATION_LAYOUTS: { name: 'split' | 'one'; rows: AppRowDef[] }[] = [
   { name: 'split', rows: [...HEAD, ...OTHER_SPLIT, ...TAIL] },
   { name: 'one', rows: [...HEAD, ...OTHER_ONE, ...TAIL] },
@@ -66,31 +72,66 @@ export const APPLICATION_LAYOUTS: { name: 'split' | 'one'; rows: AppRowDef[] }[]
 export const ALL_APPLICATION_ROWS: AppRowDef[] = [...HEAD, ...OTHER_SPLIT, ...OTHER_ONE, ...TAIL];
 
 /** Table A (第二十条) per template: row key, identifying phrases, the value columns in printed order. */
-export interface ActiveRowDef { key: string; label: string; phrases: string[]; columns: string[]; columnLabels: string[] }
+export interface ActiveRowDef {
+  key: string; label: string; phrases: string[]; columns: string[]; columnLabels: string[];
+}
 
 export const ACTIVE_ROWS: Record<Format, ActiveRowDef[]> = {
   '2021': [
-    { key: 'rules', label: '规章', phrases: ['规章'], columns: ['issued', 'repealed', 'in_force'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'] },
-    { key: 'normative_documents', label: '行政规范性文件', phrases: ['规范性文件'], columns: ['issued', 'repealed', 'in_force'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'] },
+    {
+      key: 'rules', label: '规章', phrases: ['规章'],
+      columns: ['issued', 'repealed', 'in_force'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'],
+    },
+    {
+      key: 'normative_documents', label: '行政规范性文件', phrases: ['规范性文件'],
+      columns: ['issued', 'repealed', 'in_force'], columnLabels: ['本年制发件数', '本年废止件数', '现行有效件数'],
+    },
     { key: 'licensing', label: '行政许可', phrases: ['行政许可'], columns: ['decisions'], columnLabels: ['本年处理决定数量'] },
     { key: 'penalty', label: '行政处罚', phrases: ['行政处罚'], columns: ['decisions'], columnLabels: ['本年处理决定数量'] },
     { key: 'coercion', label: '行政强制', phrases: ['行政强制'], columns: ['decisions'], columnLabels: ['本年处理决定数量'] },
     { key: 'fees', label: '行政事业性收费', phrases: ['行政事业性收费'], columns: ['amount_10k_yuan'], columnLabels: ['本年收费金额（万元）'] },
   ],
   '2019': [
-    { key: 'rules', label: '规章', phrases: ['规章'], columns: ['new_made', 'new_published', 'total_published'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'] },
-    { key: 'normative_documents', label: '规范性文件', phrases: ['规范性文件'], columns: ['new_made', 'new_published', 'total_published'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'] },
-    { key: 'licensing', label: '行政许可', phrases: ['行政许可'], columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'other_services', label: '其他对外管理服务事项', phrases: ['其他对外管理服务事项', '对外管理服务'], columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'penalty', label: '行政处罚', phrases: ['行政处罚'], columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'coercion', label: '行政强制', phrases: ['行政强制'], columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'] },
-    { key: 'fees', label: '行政事业性收费', phrases: ['行政事业性收费'], columns: ['prev_items', 'change'], columnLabels: ['上一年项目数量', '本年增/减'] },
-    { key: 'procurement', label: '政府集中采购', phrases: ['政府集中采购'], columns: ['items', 'amount_10k_yuan'], columnLabels: ['采购项目数量', '采购总金额（万元）'] },
+    {
+      key: 'rules', label: '规章', phrases: ['规章'],
+      columns: ['new_made', 'new_published', 'total_published'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+    },
+    {
+      key: 'normative_documents', label: '规范性文件', phrases: ['规范性文件'],
+      columns: ['new_made', 'new_published', 'total_published'], columnLabels: ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+    },
+    {
+      key: 'licensing', label: '行政许可', phrases: ['行政许可'],
+      columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    },
+    {
+      key: 'other_services', label: '其他对外管理服务事项', phrases: ['其他对外管理服务事项', '对外管理服务'],
+      columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    },
+    {
+      key: 'penalty', label: '行政处罚', phrases: ['行政处罚'],
+      columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    },
+    {
+      key: 'coercion', label: '行政强制', phrases: ['行政强制'],
+      columns: ['prev_items', 'change', 'decisions'], columnLabels: ['上一年项目数量', '本年增/减', '处理决定数量'],
+    },
+    {
+      key: 'fees', label: '行政事业性收费', phrases: ['行政事业性收费'],
+      columns: ['prev_items', 'change'], columnLabels: ['上一年项目数量', '本年增/减'],
+    },
+    {
+      key: 'procurement', label: '政府集中采购', phrases: ['政府集中采购'],
+      columns: ['items', 'amount_10k_yuan'], columnLabels: ['采购项目数量', '采购总金额（万元）'],
+    },
   ],
 };
 
 /** Section headings (after labelKey), in document order; a heading is a short line holding one of these. */
-export const SECTION_HEADINGS: { id: 'overview' | 'active' | 'applications' | 'review' | 'problems' | 'other'; phrases: string[] }[] = [
+export const SECTION_HEADINGS: {
+  id: 'overview' | 'active' | 'applications' | 'review' | 'problems' | 'other';
+  phrases: string[];
+}[] = [
   { id: 'overview', phrases: ['总体情况'] },
   { id: 'active', phrases: ['主动公开政府信息情况'] },
   { id: 'applications', phrases: ['收到和处理政府信息公开申请', '依申请公开政府信息情况', '政府信息公开申请情况'] },

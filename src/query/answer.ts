@@ -25,7 +25,9 @@ export interface Answer {
   options?: Option[];
 }
 
-export const answer = (status: Status, text: string, facts: Fact[] = [], warnings: string[] = [], options?: Option[]): Answer =>
+export const answer = (
+  status: Status, text: string, facts: Fact[] = [], warnings: string[] = [], options?: Option[],
+): Answer =>
   ({ status, text, facts, warnings, ...(options ? { options } : {}) });
 
 /** 1774 → "1774"; 620.5 → "620.5"; 0.62159 → "62.16%". */

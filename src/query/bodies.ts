@@ -7,7 +7,9 @@ import { polyphonic } from 'pinyin-pro';
 import { ABBREVIATIONS, gazetteer, shortName, type Place } from '../domain/gazetteer.js';
 import type { BodyRow } from '../store/store.js';
 
-export interface BodyInfo { id: number; name: string; kind: string; region: string[]; aliases: string[]; years: number[] }
+export interface BodyInfo {
+  id: number; name: string; kind: string; region: string[]; aliases: string[]; years: number[];
+}
 
 /** What a surface can stand for. `placeOnly`: the surface names the body's place, not the body. */
 export type NameEntry = { k: 'body'; id: number; placeOnly: boolean } | { k: 'place'; place: Place };
@@ -22,7 +24,9 @@ const REST_VARIANTS: [RegExp, (m: RegExpExecArray) => string[]][] = [
 ];
 const SHORT_FORMS: [string, string][] = Object.entries(ABBREVIATIONS).map(([s, f]) => [f, s]);
 const GENERIC_REST = /^(?:人民政府|政府)?(?:办公室|办公厅|办)?$|^府办$|^(?:人民)?政府$/;
-const PLACE_STOP = new Set(['城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市区', '全区', '本区', '我区', '全市', '本市', '全省', '中国']);
+const PLACE_STOP = new Set([
+  '城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市区', '全区', '本区', '我区', '全市', '本市', '全省', '中国',
+]);
 
 function restVariants(rest: string): string[] {
   const out = new Set<string>();
@@ -45,7 +49,11 @@ function splitName(name: string, region: string[]): { places: string[]; rest: st
   let rest = name;
   const places: string[] = [];
   for (const p of region) {
-    if (rest.startsWith(p)) { places.push(p); rest = rest.slice(p.length); } else if (rest.startsWith(shortName(p)) && shortName(p) !== p) { places.push(p); rest = rest.slice(shortName(p).length); }
+    if (rest.startsWith(p)) {
+      places.push(p); rest = rest.slice(p.length);
+    } else if (rest.startsWith(shortName(p)) && shortName(p) !== p) {
+      places.push(p); rest = rest.slice(shortName(p).length);
+    }
   }
   return { places, rest };
 }
@@ -66,8 +74,13 @@ export class BodyIndex {
   private readonly pinyinPlaces: { name: string; readings: string[][]; bodies: number[] }[];
 
   constructor(rows: BodyRow[], yearsOf: (id: number) => number[]) {
-    this.bodies = rows.map((b) => ({ id: b.id, name: b.name, kind: b.kind, region: b.region ?? placeInName(b.name), aliases: b.aliases, years: yearsOf(b.id) }));
-    this.fuse = new Fuse(this.bodies, { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true });
+    this.bodies = rows.map((b) => ({
+      id: b.id, name: b.name, kind: b.kind, region: b.region ?? placeInName(b.name), aliases: b.aliases,
+      years: yearsOf(b.id),
+    }));
+    this.fuse = new Fuse(this.bodies, {
+      keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true,
+    });
     const byPlace = new Map<string, number[]>();
     for (const b of this.bodies) {
       const deep = b.region.at(-1);
@@ -99,8 +112,12 @@ export class BodyIndex {
           for (const p of prefixVariants(b.region)) if (r) yield [p + r, { k: 'body', id: b.id, placeOnly: false }];
           const abbreviation = SHORT_FORMS.some(([, short]) => r.endsWith(short));
           // a bare organisation word (人民政府办公室, 办公室) is no body's name: only distinctive rests stand alone
-          if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !GENERIC_REST.test(r)) yield [r, { k: 'body', id: b.id, placeOnly: false }];
-          if (r.length >= 2 && !GENERIC_REST.test(r)) yield [(deepIsCity ? '市' : '区') + r, { k: 'body', id: b.id, placeOnly: false }];
+          if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !GENERIC_REST.test(r)) {
+            yield [r, { k: 'body', id: b.id, placeOnly: false }];
+          }
+          if (r.length >= 2 && !GENERIC_REST.test(r)) {
+            yield [(deepIsCity ? '市' : '区') + r, { k: 'body', id: b.id, placeOnly: false }];
+          }
         }
       }
     }
@@ -134,7 +151,9 @@ export class BodyIndex {
         const win = text.slice(i, i + n);
         if (win === p.name || /[\s\d]/.test(win)) continue;
         const readings = polyphonic(win, { toneType: 'none', type: 'array' }) as string[][];
-        if (readings.every((r, k) => r.some((x) => p.readings[k].includes(x)))) return { start: i, end: i + n, name: p.name, bodies: p.bodies };
+        if (readings.every((r, k) => r.some((x) => p.readings[k].includes(x)))) {
+          return { start: i, end: i + n, name: p.name, bodies: p.bodies };
+        }
       }
     }
     return null;

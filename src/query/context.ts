@@ -32,7 +32,9 @@ export class ChatContexts {
 
   /** Every context whose key starts with `fromPrefix` moves to `toPrefix` (a group's users, when it migrates). */
   moveAll(fromPrefix: string, toPrefix: string): void {
-    for (const k of [...this.map.keys()]) if (k.startsWith(fromPrefix)) this.move(k, toPrefix + k.slice(fromPrefix.length));
+    for (const k of [...this.map.keys()]) {
+      if (k.startsWith(fromPrefix)) this.move(k, toPrefix + k.slice(fromPrefix.length));
+    }
   }
 
   clear(chat: string): void { this.map.delete(chat); }
@@ -61,7 +63,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol } : {}), ...(c.docop ? { docop: c.docop } : {}) };
     m.parts = parts;
     const recombine = c.rcol || c.docop || cur.applicant;
-    m.metrics = recombine ? metricsOf({ ...m, cues: [...new Set([...prev.cues, ...cur.cues])], keywords: [] }, parts) : prev.metrics;
+    m.metrics = recombine
+      ? metricsOf({ ...m, cues: [...new Set([...prev.cues, ...cur.cues])], keywords: [] }, parts)
+      : prev.metrics;
     if (!m.metrics.length) m.metrics = prev.metrics;
     m.metricDefaulted = false;
   }

@@ -20,7 +20,12 @@ import { Lexicon } from './read/lexicon.js';
 import { parseQuestion } from './read/parse.js';
 import { refine } from './refine.js';
 
-export interface AskOptions { chat?: string; now?: Date; /** the body chosen from a clarifying question */ bodyId?: number }
+export interface AskOptions {
+  chat?: string;
+  now?: Date;
+  /** the body chosen from a clarifying question */
+  bodyId?: number;
+}
 
 const USAGE = { report: '/report 单位 年份', audit: '/audit 单位 年份', compare: '/compare 单位甲 单位乙 年份' };
 
@@ -82,10 +87,14 @@ export class QueryEngine {
   command(kind: 'report' | 'audit' | 'compare', arg: string, opts: AskOptions = {}): Answer {
     const now = opts.now ?? this.clock();
     const ctx = this.ctx(now);
-    if (!arg.trim() && opts.bodyId === undefined) return answer('unsupported', `${M.usage(USAGE[kind])}\n${inventory(ctx)}`);
+    if (!arg.trim() && opts.bodyId === undefined) {
+      return answer('unsupported', `${M.usage(USAGE[kind])}\n${inventory(ctx)}`);
+    }
     const { frame: f, tooLong } = parseQuestion(arg, this.lex, now);
     if (tooLong) return answer('unsupported', M.tooLong(tooLong, 300));
-    if (opts.bodyId !== undefined && this.index.byId(opts.bodyId)) { f.bodies = [opts.bodyId]; f.ambiguous = null; f.unknownBodies = []; }
+    if (opts.bodyId !== undefined && this.index.byId(opts.bodyId)) {
+      f.bodies = [opts.bodyId]; f.ambiguous = null; f.unknownBodies = [];
+    }
     if (f.unknownBodies.length) return refine(ctx, { ...f, unknown: [] }) ?? answer('not_found', inventory(ctx));
     if (kind === 'compare') {
       if (f.bodies.length < 2) return answer('not_found', `${M.twoBodies}\n${inventory(ctx)}`);

@@ -72,12 +72,14 @@ export interface Frame {
 
 export const emptyFrame = (text: string): Frame => ({
   text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [],
-  years: [], ctxYears: [], latest: false, applicants: [], metrics: [], parts: { rows: [], groups: [] }, cues: [], unknown: [],
-  keywords: [], subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false, trace: [],
+  years: [], ctxYears: [], latest: false, applicants: [], metrics: [], parts: { rows: [], groups: [] },
+  cues: [], unknown: [], keywords: [], subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
+  trace: [],
 });
 
 /** The question names who it is about. */
 export const namesWho = (f: Frame) =>
-  f.bodies.length > 0 || f.ambiguous !== null || f.unknownPlaces.length > 0 || f.regions.length > 0 || f.unknownBodies.length > 0;
+  f.bodies.length > 0 || f.ambiguous !== null || f.unknownPlaces.length > 0 || f.regions.length > 0
+    || f.unknownBodies.length > 0;
 /** The question names what it asks for. */
 export const namesWhat = (f: Frame) => f.metrics.length > 0 || !!f.ratio;

@@ -28,7 +28,8 @@ export const M = {
     `库中没有${typed}的报告。政府和政府办公室是不同的机关；是否要查${list(names)}？`,
   noneOnFile: (name: string) => `${name}没有年度报告在库中。`,
   noYears: (name: string, missing: number[], future: number[], onFile: number[]) =>
-    `库中没有${name} ${missing.join('、')} 年的年度报告；${future.length ? `${future.join('、')} 年度报告要到次年才发布，` : ''}库中有：${onFile.join('、')} 年。`,
+    `库中没有${name} ${missing.join('、')} 年的年度报告；`
+    + `${future.length ? `${future.join('、')} 年度报告要到次年才发布，` : ''}库中有：${onFile.join('、')} 年。`,
   noYearsInRange: (name: string, onFile: number[]) => `${name}在这段时间没有年度报告；库中有：${onFile.join('、')} 年。`,
   latestYear: (y: number) => `（未指定年份，按最新的 ${y} 年度报告）`,
   inventory: (items: string[], more: number) => `库中现有：${items.join('；')}${more > 0 ? `；另有 ${more} 个单位` : ''}`,
@@ -37,7 +38,8 @@ export const M = {
   noSuchItem: '没有这一项',
   cellUnreadable: (unreadable: boolean, raw: string) =>
     `报告中这一格${unreadable ? '无法确定地读出' : '是空白，且不能按 0 计'}（原文：${raw || '空白'}）`,
-  rowsUnread: (rows: string[]) => `报告的表格中未能读出${rows.map((x) => `“${x}”`).join('、')}${rows.length > 1 ? '这几行' : '这一行'}，无法给出`,
+  rowsUnread: (rows: string[]) =>
+    `报告的表格中未能读出${rows.map((x) => `“${x}”`).join('、')}${rows.length > 1 ? '这几行' : '这一行'}，无法给出`,
   notInTemplate: (year: number, label: string) => `${year} 年的报告模板中没有“${label}”这一项`,
   findingWarning: (message: string, excerpt: string | null) =>
     `注意：${message}${excerpt && !message.includes(excerpt.replace(/^行政复议、行政诉讼：/, '')) ? `（原文：${excerpt}）` : ''}`,
@@ -57,7 +59,8 @@ export const M = {
   // ----- series
   whichFigure: '要看哪一项数字？例如「某单位历年收到多少申请」。',
   trendHead: (org: string, label: string) => `${org} ${label}：`,
-  changeLine: (org: string, label: string, y1: number, v1: string, y0: number, v0: string, up: boolean, d: string, pct: string) =>
+  changeLine: (org: string, label: string, y1: number, v1: string, y0: number, v0: string, up: boolean, d: string,
+    pct: string) =>
     `${org} ${label}：${y1} 年 ${v1}，${y0} 年 ${v0}，${up ? '增加' : '减少'} ${d}${pct}`,
   points: (d: string) => `${d} 个百分点`,
   // ----- comparisons, rankings, totals

@@ -22,14 +22,18 @@ export const APPLICANT_INDEX: Record<Exclude<Applicant, 'legal_person'>, number>
   natural_person: 0, commercial: 1, research: 2, public_interest: 3, legal_service: 4, other: 5, total: 6,
 };
 const APPLICANT_KEYS = Object.keys(APPLICANT_INDEX) as Exclude<Applicant, 'legal_person'>[];
-export const applicantLabel = (a: Applicant) => (a === 'legal_person' ? '法人或其他组织' : APPLICANT_COLUMN_LABELS[APPLICANT_INDEX[a]]);
+export const applicantLabel = (a: Applicant) =>
+  (a === 'legal_person' ? '法人或其他组织' : APPLICANT_COLUMN_LABELS[APPLICANT_INDEX[a]]);
 const columnsOf = (a: Applicant): string[] => (a === 'legal_person' ? APPLICANT_KEYS.slice(1, 6) : [a]);
 
-const appRows = (rows: string[]) => (a: Applicant) => [rows.flatMap((row) => columnsOf(a).map((col): CellRef => ({ table: 'applications', row, col })))];
+const appRows = (rows: string[]) => (a: Applicant) =>
+  [rows.flatMap((row) => columnsOf(a).map((col): CellRef => ({ table: 'applications', row, col })))];
 
 const GROUPS: Record<string, { label: string; rows: string[][] }> = {
   denied: { label: '不予公开', rows: [ALL_APPLICATION_ROWS.filter((d) => d.group === 'denied').map((d) => d.key)] },
-  unavailable: { label: '无法提供', rows: [ALL_APPLICATION_ROWS.filter((d) => d.group === 'unavailable').map((d) => d.key)] },
+  unavailable: {
+    label: '无法提供', rows: [ALL_APPLICATION_ROWS.filter((d) => d.group === 'unavailable').map((d) => d.key)],
+  },
   rejected: { label: '不予处理', rows: [ALL_APPLICATION_ROWS.filter((d) => d.group === 'rejected').map((d) => d.key)] },
   other: { label: '其他处理', rows: [['other_overdue_correction', 'other_overdue_fee', 'other_other'], ['other_total']] },
 };
@@ -47,10 +51,15 @@ const catalogue = new Map<string, MetricDef>();
 const add = (id: string, m: Omit<MetricDef, 'id'>) => catalogue.set(id, { id, ...m });
 
 for (const def of ALL_APPLICATION_ROWS) {
-  add(`applications.${def.key}`, { label: APP_LABELS[def.key] ?? def.label.replace(/^（[一二三四五六七]）/, ''), unit: '件', byApplicant: true, alternatives: appRows([def.key]) });
+  add(`applications.${def.key}`, {
+    label: APP_LABELS[def.key] ?? def.label.replace(/^（[一二三四五六七]）/, ''), unit: '件', byApplicant: true,
+    alternatives: appRows([def.key]),
+  });
 }
 for (const [g, v] of Object.entries(GROUPS)) {
-  add(`group.${g}`, { label: v.label, unit: '件', byApplicant: true, alternatives: (a) => v.rows.map((rows) => appRows(rows)(a)[0]) });
+  add(`group.${g}`, {
+    label: v.label, unit: '件', byApplicant: true, alternatives: (a) => v.rows.map((rows) => appRows(rows)(a)[0]),
+  });
 }
 add('active.licensing', active('行政许可处理决定数量', '件', [['licensing', 'decisions']]));
 add('active.penalty', active('行政处罚处理决定数量', '件', [['penalty', 'decisions']]));
@@ -74,7 +83,9 @@ const DOC_OP: Record<string, { label: string; cols: string[] }> = {
   in_force: { label: '现行有效件数', cols: ['in_force', 'total_published'] },
 };
 for (const doc of ['rules', 'normative_documents'] as const) {
-  for (const [op, v] of Object.entries(DOC_OP)) add(`active.${doc}.${op}`, active(`${DOC_LABEL[doc]}${v.label}`, '件', v.cols.map((c) => [doc, c])));
+  for (const [op, v] of Object.entries(DOC_OP)) {
+    add(`active.${doc}.${op}`, active(`${DOC_LABEL[doc]}${v.label}`, '件', v.cols.map((c) => [doc, c])));
+  }
 }
 
 const REVIEW_GROUP_LABEL: Record<ReviewGroup, string> = {
@@ -94,13 +105,31 @@ for (const g of Object.keys(REVIEW_GROUP_LABEL) as ReviewGroup[]) {
 export const metric = (id: string): MetricDef | undefined => catalogue.get(id);
 
 /** Derived figures: numerator and denominator as sums of metrics (sign −1 subtracts). */
-export interface RatioDef { id: Ratio; label: string; formula: string; num: [string, number][]; den: [string, number][] }
+export interface RatioDef {
+  id: Ratio; label: string; formula: string; num: [string, number][]; den: [string, number][];
+}
 export const RATIOS: Record<Exclude<Ratio, 'share'>, RatioDef> = {
-  open_rate: { id: 'open_rate', label: '公开率', formula: '(予以公开 + 部分公开) ÷ 办理结果总计', num: [['applications.granted', 1], ['applications.partial', 1]], den: [['applications.total_processed', 1]] },
-  completion_rate: { id: 'completion_rate', label: '办结率', formula: '办理结果总计 ÷ (本年新收 + 上年结转)', num: [['applications.total_processed', 1]], den: [['applications.new_received', 1], ['applications.carried_over', 1]] },
-  review_correction_rate: { id: 'review_correction_rate', label: '行政复议纠错率', formula: '结果纠正 ÷ (总计 − 尚未审结)', num: [['review.review.corrected', 1]], den: [['review.review.total', 1], ['review.review.pending', -1]] },
-  review_upheld_rate: { id: 'review_upheld_rate', label: '行政复议维持率', formula: '结果维持 ÷ (总计 − 尚未审结)', num: [['review.review.upheld', 1]], den: [['review.review.total', 1], ['review.review.pending', -1]] },
-  litigation_correction_rate: { id: 'litigation_correction_rate', label: '行政诉讼纠错率', formula: '结果纠正 ÷ (总计 − 尚未审结)，两类诉讼合计', num: [['review.litigation.corrected', 1]], den: [['review.litigation.total', 1], ['review.litigation.pending', -1]] },
+  open_rate: {
+    id: 'open_rate', label: '公开率', formula: '(予以公开 + 部分公开) ÷ 办理结果总计',
+    num: [['applications.granted', 1], ['applications.partial', 1]], den: [['applications.total_processed', 1]],
+  },
+  completion_rate: {
+    id: 'completion_rate', label: '办结率', formula: '办理结果总计 ÷ (本年新收 + 上年结转)',
+    num: [['applications.total_processed', 1]],
+    den: [['applications.new_received', 1], ['applications.carried_over', 1]],
+  },
+  review_correction_rate: {
+    id: 'review_correction_rate', label: '行政复议纠错率', formula: '结果纠正 ÷ (总计 − 尚未审结)',
+    num: [['review.review.corrected', 1]], den: [['review.review.total', 1], ['review.review.pending', -1]],
+  },
+  review_upheld_rate: {
+    id: 'review_upheld_rate', label: '行政复议维持率', formula: '结果维持 ÷ (总计 − 尚未审结)',
+    num: [['review.review.upheld', 1]], den: [['review.review.total', 1], ['review.review.pending', -1]],
+  },
+  litigation_correction_rate: {
+    id: 'litigation_correction_rate', label: '行政诉讼纠错率', formula: '结果纠正 ÷ (总计 − 尚未审结)，两类诉讼合计',
+    num: [['review.litigation.corrected', 1]], den: [['review.litigation.total', 1], ['review.litigation.pending', -1]],
+  },
 };
 
 /** The figures of a report card (/report) and of a side-by-side comparison (/compare). */
@@ -129,8 +158,13 @@ export const CARD: { metric: string; group: string }[] = [
 
 /** The rows of a group as printed in a report (其他处理 may be one row or three). */
 export const GROUP_ROWS: Record<string, (r: ReportRow, cells: Map<string, CellRow>) => string[]> = Object.fromEntries(
-  (['denied', 'unavailable', 'rejected', 'other'] as const).map((g) => [`group.${g}`, (_r: ReportRow, cells: Map<string, CellRow>) =>
-    ALL_APPLICATION_ROWS.filter((d) => d.group === g && cells.get(`applications.${d.key}.total`)?.status !== 'missing' && cells.has(`applications.${d.key}.total`)).map((d) => `applications.${d.key}`)]),
+  (['denied', 'unavailable', 'rejected', 'other'] as const).map((g) => [
+    `group.${g}`,
+    (_r: ReportRow, cells: Map<string, CellRow>) => ALL_APPLICATION_ROWS
+      .filter((d) => d.group === g && cells.get(`applications.${d.key}.total`)?.status !== 'missing'
+        && cells.has(`applications.${d.key}.total`))
+      .map((d) => `applications.${d.key}`),
+  ]),
 );
 
 /** Table B results (rows and groups), whose share of 办理结果总计 a question may ask. */

@@ -18,7 +18,8 @@ const FIGURES = new Set<Intent>(['lookup', 'rank', 'total', 'compare', 'change',
 function unknownBody(ctx: Ctx, f: Frame): Answer {
   const u = f.unknownBodies[0];
   if (u.counterparts.length) {
-    const opts = u.counterparts.map((id) => ctx.index.byId(id)!).map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
+    const opts = u.counterparts.map((id) => ctx.index.byId(id)!)
+      .map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
     return answer('clarify', M.counterpart(u.typed, opts.map((o) => o.label)), [], [], opts);
   }
   const near = u.near.map((id) => ctx.index.byId(id)!).filter((b) => b.years.length).slice(0, 6);
@@ -29,12 +30,15 @@ function unknownBody(ctx: Ctx, f: Frame): Answer {
 /** What the question can be answered for without its unread words. */
 function withoutUnknown(ctx: Ctx, f: Frame): string {
   const who = f.bodies.map((id) => shortForm(ctx.index, ctx.index.byId(id)!)).join('、');
-  const what = f.ratio && f.ratio !== 'share' ? RATIOS[f.ratio].label : f.metrics.map((m) => metric(m)?.label ?? m).join('、');
+  const what = f.ratio && f.ratio !== 'share'
+    ? RATIOS[f.ratio].label
+    : f.metrics.map((m) => metric(m)?.label ?? m).join('、');
   const year = f.years.length ? `${f.years.join('、')}年` : '';
   return `${who}${year}${what || '表格中的数字'}`;
 }
 
-const tableOf = (m: string) => (m.startsWith('review.') ? 'review' : m.startsWith('active.') ? 'active' : 'applications');
+const tableOf = (m: string) =>
+  (m.startsWith('review.') ? 'review' : m.startsWith('active.') ? 'active' : 'applications');
 const CONJUNCTION = /和|与|及|以及|、|，|,|还有|分别|各|加|跟|同|并/;
 
 /** Figures of two tables named together with no "and" between them: one inside the other, which no table has. */

@@ -34,7 +34,8 @@ function carried(clause: string, term: string): number {
 
 /** The number a clause states for the words: after the last of them, not a year, not a percentage (unless asked). */
 export function numberAfter(clause: string, terms: string[], unit?: string): { value: number; unit: string } | null {
-  const ends = terms.map((t) => { const at = clause.lastIndexOf(t); return at >= 0 ? at + t.length : -1; }).filter((x) => x >= 0);
+  const ends = terms.map((t) => { const at = clause.lastIndexOf(t); return at >= 0 ? at + t.length : -1; })
+    .filter((x) => x >= 0);
   const from = ends.length ? Math.max(...ends) : 0;
   const all = [...clause.matchAll(NUMBER)].filter((m) => m.index! >= from - 1)
     .filter((m) => !(/^(19|20)\d{2}$/.test(m[1]) && (!m[2] || clause[m.index! + m[0].length] === '年')))
@@ -60,7 +61,8 @@ export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: s
         const before = clauses.slice(0, i).join('，');
         const own = terms.map((t) => ({ t, s: carried(clause, t) }));
         const covered = own.every((x) => x.s >= 0.6 || before.includes(x.t));
-        const best = own.reduce((a, b) => (b.s > a.s || (b.s === a.s && b.t.length > a.t.length) ? b : a), { t: '', s: 0 });
+        const best = own.reduce((a, b) => (b.s > a.s || (b.s === a.s && b.t.length > a.t.length) ? b : a),
+          { t: '', s: 0 });
         if (!covered || best.s < 0.6) return;
         const whole = own.filter((x) => x.s === 1);
         let score = whole.reduce((n, x) => n + x.t.length, 0) * 10 + own.reduce((n, x) => n + x.s, 0);

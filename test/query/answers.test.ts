@@ -204,8 +204,15 @@ describe('narrative, audit, publication, lists', () => {
     expect(a.text).toMatch(/审核了 \d+ 份报告/);
     expect(a.text).toContain('广州市番禺区人民政府 2024 年');
     expect(a.text).toContain('淮安市洪泽区人民政府 2023 年');
-    const p = ask('哪些单位没有按时发布');
+    const p = ask('各单位的年报是否按时发布');
     expect(p.text).toContain('韶关市武江区人民政府办公室 2024 年：2025年1月24日发布，按时');
+    // 没有按时发布 asks for the late ones only: 武江 published before its deadline is not among them
+    const late = ask('哪些单位没有按时发布');
+    expect(late.text).toMatch(/^以下报告逾期发布/);
+    expect(late.text).not.toContain('武江');
+    const noDate = ask('哪些年报没有印发布日期');
+    expect(noDate.text).toMatch(/^以下报告没有印出发布日期/);
+    expect(noDate.text).not.toContain('武江');
   });
   it('the list names every body on file', () => {
     const a = ask('数据库里有哪些报告？');

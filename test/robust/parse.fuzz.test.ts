@@ -162,6 +162,14 @@ describe('arbitrary bytes through extractFile', () => {
     await fc.assert(fc.asyncProperty(bytes, parseBytes), fuzzOptions(60));
   }, fuzzTimeout(60, 50));
 
+  it('deeply nested HTML (no stack overflow, no search per element)', async () => {
+    const nest = (open: string, close: string, n: number) => `<html><body>${open.repeat(n)}政府${close.repeat(n)}</body></html>`;
+    for (const html of [nest('<div>', '</div>', 10_000), nest('<table><tr><td>', '</td></tr></table>', 3_000),
+      nest('<table><tr><td>', '', 3_000), nest('<span class="nav">', '', 10_000)]) {
+      await parseBytes(Buffer.from(html));
+    }
+  });
+
   it('a seed report in bytes with bytes flipped is a report or a Rejection', async () => {
     const flips = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { maxLength: 20 });
     const seedBytes = fc.tuple(fc.constantFrom(...seeds), flips).map(([s, fl]) => {

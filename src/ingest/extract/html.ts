@@ -32,6 +32,23 @@ function tableGrid($: cheerio.CheerioAPI, table: Element): string[][] {
   return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
 }
 
+/** The elements with a table somewhere inside them, found in one pass over the tree (not a search per element). */
+function tableHolders(root: AnyNode): Set<AnyNode> {
+  const order: AnyNode[] = [];
+  const todo: AnyNode[] = [root];
+  while (todo.length) {
+    const n = todo.pop()!;
+    order.push(n);
+    for (const c of (n as Element).children ?? []) todo.push(c);
+  }
+  const out = new Set<AnyNode>();
+  for (let i = order.length - 1; i >= 0; i--) { // children before their parents
+    const n = order[i];
+    if (n.parent && ((n as Element).name?.toLowerCase?.() === 'table' || out.has(n))) out.add(n.parent);
+  }
+  return out;
+}
+
 export function htmlToDoc(html: string, kind: ExtractedDoc['kind'] = 'html'): ExtractedDoc {
   const $ = cheerio.load(html);
   const lines: DocLine[] = [];
@@ -45,16 +62,22 @@ export function htmlToDoc(html: string, kind: ExtractedDoc['kind'] = 'html'): Ex
     }
     buf = '';
   };
-  const walk = (node: AnyNode) => {
-    if (node.type === 'text') { buf += (node as unknown as { data: string }).data; return; }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'root') return;
+  const root = ($('body')[0] ?? $.root()[0]) as AnyNode;
+  const holders = tableHolders(root);
+  // depth-first without recursion (a page nested 50 000 deep must not overflow the stack); '\n' closes a block
+  const todo: (AnyNode | '\n')[] = [root];
+  while (todo.length) {
+    const node = todo.pop()!;
+    if (node === '\n') { buf += '\n'; continue; }
+    if (node.type === 'text') { buf += (node as unknown as { data: string }).data; continue; }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'root') continue;
     const el = node as Element;
     const name = el.name?.toLowerCase?.() ?? '';
-    if (SKIP.has(name)) return;
-    const cls = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
-    if (name && name !== 'body' && CHROME.test(cls) && !$(el).find('table').length) return;
+    if (SKIP.has(name)) continue;
+    const cls = `${el.attribs?.class ?? ''} ${el.attribs?.id ?? ''}`;
+    if (name && name !== 'body' && CHROME.test(cls) && !holders.has(el)) continue;
     // a table holding tables is page layout (old government sites): its cells are read as blocks
-    if (name === 'table' && !$(el).find('table').length) {
+    if (name === 'table' && !holders.has(el)) {
       flush();
       const grid = tableGrid($, el);
       const width = grid[0]?.length ?? 0;
@@ -62,15 +85,12 @@ export function htmlToDoc(html: string, kind: ExtractedDoc['kind'] = 'html'): Ex
       for (const row of grid) {
         lines.push({ page: 1, line: ++lineNo, cells: row, grid: { table: tableNo, width } });
       }
-      return;
+      continue;
     }
-    const block = BLOCK.has(name);
-    if (block) buf += '\n';
-    for (const child of el.children ?? []) walk(child);
-    if (block) buf += '\n';
-  };
-  const root = $('body')[0] ?? $.root()[0];
-  walk(root as AnyNode);
+    if (BLOCK.has(name)) { buf += '\n'; todo.push('\n'); }
+    const children = el.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i]);
+  }
   flush();
   const title = cellText($('title').first().text());
   return { kind, pages: 1, lines, meta: title ? { title } : {} };

@@ -42,9 +42,14 @@ export class ReportData {
   report(bodyId: number, year: number): ReportRow | undefined { return this.byBodyYear.get(`${bodyId}:${year}`); }
 
   cells(reportId: number): Map<string, CellRow> {
-    return this.cellCache.get(reportId, () => new Map(this.store.cells(reportId).map((c) => [`${c.tbl}.${c.row_key}.${c.col_key}`, c])));
+    return this.cellCache.get(reportId, () =>
+      new Map(this.store.cells(reportId).map((c) => [`${c.tbl}.${c.row_key}.${c.col_key}`, c])));
   }
-  findings(reportId: number): FindingRow[] { return this.findingCache.get(reportId, () => this.store.findings(reportId)); }
+  findings(reportId: number): FindingRow[] {
+    return this.findingCache.get(reportId, () => this.store.findings(reportId));
+  }
   passages(reportId: number): PassageHit[] { return this.store.passages(reportId); }
-  search(reportId: number, terms: string[], limit: number): PassageHit[] { return this.store.searchPassages(reportId, terms, limit); }
+  search(reportId: number, terms: string[], limit: number): PassageHit[] {
+    return this.store.searchPassages(reportId, terms, limit);
+  }
 }

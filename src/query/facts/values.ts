@@ -26,7 +26,8 @@ function activeLabel(format: string, refs: CellRef[]): string | null {
 }
 
 /** A metric's value in one report: the first alternative whose cells are all printed. */
-export function valueOf(r: ReportRow, cells: Map<string, CellRow>, metricId: string, applicant: Applicant = 'total'): Value {
+export function valueOf(r: ReportRow, cells: Map<string, CellRow>, metricId: string,
+  applicant: Applicant = 'total'): Value {
   const def = metric(metricId);
   if (!def) return { value: null, cells: [], label: metricId, unit: '', reason: M.noSuchItem };
   const col = def.byApplicant ? applicant : 'total';
@@ -41,7 +42,8 @@ export function valueOf(r: ReportRow, cells: Map<string, CellRow>, metricId: str
       return { value: null, cells: found as CellRow[], label: label2, unit: def.unit,
         reason: M.cellUnreadable(unknown[0]!.status === 'unreadable', unknown[0]!.raw) };
     }
-    return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label: label2, unit: def.unit };
+    return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label: label2,
+      unit: def.unit };
   }
   // a whole table the report does not give (or that could not be read): not stated, never a number
   const absent = absentTable(cells, def.alternatives(col));
@@ -62,10 +64,13 @@ export function factOf(body: BodyInfo, r: ReportRow, metricId: string, v: Value,
   const first = v.cells[0];
   const excerpts = [...new Set(v.cells.map((c) => c.excerpt).filter(Boolean))];
   return {
-    org: body.name, year: r.year, metric: metricId, ...(applicant && applicant !== 'total' ? { column: applicant } : {}),
+    org: body.name, year: r.year, metric: metricId,
+    ...(applicant && applicant !== 'total' ? { column: applicant } : {}),
     label: v.label, value, unit: v.unit,
     excerpt: excerpts.slice(0, 3).join(' / ') + (excerpts.length > 3 ? ' …' : ''),
-    source: { file: r.source_file, ...(first?.page ? { page: first.page } : {}), ...(first?.line ? { line: first.line } : {}) },
+    source: {
+      file: r.source_file, ...(first?.page ? { page: first.page } : {}), ...(first?.line ? { line: first.line } : {}),
+    },
   };
 }
 

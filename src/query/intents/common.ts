@@ -29,11 +29,17 @@ export function inventory(ctx: Ctx): string {
 /** The body a single-body question is about, or the answer that says why there is none. */
 export function whichBody(ctx: Ctx, f: Frame): { body: BodyInfo } | { answer: Answer } {
   if (f.ambiguous && !f.bodies.length) {
-    const opts = f.ambiguous.map((id) => ctx.index.byId(id)!).map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
-    return { answer: answer('clarify', `${M.whichOne}\n${opts.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`, [], [], opts) };
+    const opts = f.ambiguous.map((id) => ctx.index.byId(id)!)
+      .map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
+    return {
+      answer: answer('clarify', `${M.whichOne}\n${opts.map((o, i) => `${i + 1}. ${o.label}`).join('\n')}`,
+        [], [], opts),
+    };
   }
   if (!f.bodies.length) {
-    if (f.unknownPlaces.length) return { answer: answer('not_found', `${M.noBodyReport(f.unknownPlaces[0].name)}\n${inventory(ctx)}`) };
+    if (f.unknownPlaces.length) {
+      return { answer: answer('not_found', `${M.noBodyReport(f.unknownPlaces[0].name)}\n${inventory(ctx)}`) };
+    }
     if (f.intent === 'unknown' || (!f.metrics.length && !f.ratio && !f.keywords.length)) {
       return { answer: answer('unsupported', M.outOfScope) };
     }

@@ -35,12 +35,18 @@ export function compare(ctx: Ctx, f: Frame): Answer {
   const head = M.compareHead(f.order ? rows[0].org : null, f.order === 'desc');
   // 甲比乙多多少: the difference between the first two, after them
   const [a, b] = rows;
-  const asksDiff = (f.cues.includes('difference') || f.cues.includes('change')) && rows.length === 2 && a.unit === b.unit;
+  const asksDiff = (f.cues.includes('difference') || f.cues.includes('change')) && rows.length === 2
+    && a.unit === b.unit;
   const diff: Fact | null = asksDiff
-    ? { ...a, metric: `difference:${a.metric}`, label: `${a.org}与${b.org}的${a.label}之差`, value: Math.abs(a.value - b.value) } : null;
-  const diffLine = diff ? `\n${M.differs(diff.unit === '%' ? M.points((diff.value * 100).toFixed(2)) : fmt(diff.value, diff.unit))}` : '';
+    ? { ...a, metric: `difference:${a.metric}`, label: `${a.org}与${b.org}的${a.label}之差`,
+      value: Math.abs(a.value - b.value) }
+    : null;
+  const diffLine = diff
+    ? `\n${M.differs(diff.unit === '%' ? M.points((diff.value * 100).toFixed(2)) : fmt(diff.value, diff.unit))}`
+    : '';
   const lines = rows.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n');
-  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${notes.length ? `\n${notes.join('\n')}` : ''}\n${rows.map(sourceLine).join('\n')}`;
+  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${notes.length ? `\n${notes.join('\n')}` : ''}`
+    + `\n${rows.map(sourceLine).join('\n')}`;
   return answer('answered', text, diff ? [...rows, diff] : rows);
 }
 

@@ -21,7 +21,9 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: strin
   const cols = f.applicants.length > 1 ? f.applicants : [f.applicant];
   const values = ids.flatMap((m) => cols.map((col) => ({ id: m, col, v: value(ctx, r, m, col) })));
   const missing = values.find((x) => x.v.value === null);
-  if (missing) return answer('not_found', `${M.noValue(body.name, r.year, missing.v.label, missing.v.reason!)}${echo(f)}`);
+  if (missing) {
+    return answer('not_found', `${M.noValue(body.name, r.year, missing.v.label, missing.v.reason!)}${echo(f)}`);
+  }
   const facts = values.map((x) => fact(body, r, x.id, x.v, x.v.value!, x.col));
   const warn = warnings(ctx, r, values.flatMap((x) => x.v.cells));
   const where = (x: Fact) => M.answered(whereOf(x.metric, (x.column as never) ?? f.applicant, r.format));
@@ -29,12 +31,14 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: strin
   if (group) {
     const [head, ...rows] = facts;
     const lines = rows.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}`);
-    const text = `${M.groupHead(body.name, r.year, head.label, fmt(head.value, head.unit))}${note}${echo(f)}\n${lines.join('\n')}\n${sources}`;
+    const text = `${M.groupHead(body.name, r.year, head.label, fmt(head.value, head.unit))}${note}${echo(f)}`
+      + `\n${lines.join('\n')}\n${sources}`;
     return answer('answered', text, facts, warn);
   }
   if (facts.length === 1) {
     const x = facts[0];
-    const text = `${M.lookup(body.name, r.year, x.label, fmt(x.value, x.unit))}${note}${echo(f)}${where(x)}\n${sourceLine(x)}`;
+    const text = `${M.lookup(body.name, r.year, x.label, fmt(x.value, x.unit))}${note}${echo(f)}${where(x)}`
+      + `\n${sourceLine(x)}`;
     return answer('answered', text, facts, warn);
   }
   // several figures: each on its own line; a sum only when asked for, and only in one unit
@@ -45,7 +49,8 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: strin
     const label = facts.map((x) => x.label).join(' + ');
     const total: Fact = { ...facts[0], metric: facts.map((x) => x.metric).join('+'), label, value: sum,
       excerpt: facts.map((x) => x.excerpt).join(' / ') };
-    const text = `${M.sum(body.name, r.year, label, fmt(sum, facts[0].unit))}${note}${echo(f)}\n${lines.join('\n')}\n${sources}`;
+    const text = `${M.sum(body.name, r.year, label, fmt(sum, facts[0].unit))}${note}${echo(f)}`
+      + `\n${lines.join('\n')}\n${sources}`;
     return answer('answered', text, [total, ...facts], warn);
   }
   const head = `${M.several(body.name, r.year)}${note}${echo(f)}${f.wantsSum ? M.noSumAcrossUnits : ''}`;

@@ -28,7 +28,8 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRow
     seen.add(c.number.value);
     const label = f.keywords.filter((k) => c.clause.includes(k)).join('') || c.term;
     facts.push({ org: body.name, year: r.year, metric: 'narrative', label, value: c.number.value, unit: c.number.unit,
-      excerpt: c.sentence, source: { file: r.source_file, ...(c.page ? { page: c.page } : {}), ...(c.line ? { line: c.line } : {}) } });
+      excerpt: c.sentence,
+      source: { file: r.source_file, ...(c.page ? { page: c.page } : {}), ...(c.line ? { line: c.line } : {}) } });
   }
   return { facts, found: clauses };
 }
@@ -39,14 +40,18 @@ export function narrativeAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow
   const { facts, found } = narrativeFacts(ctx, f, body, r);
   if (facts.length === 1) {
     const x = facts[0];
-    const text = `${M.narrative(body.name, r.year, note, x.label, fmt(x.value, x.unit))}${echo(f)}${M.fromText}\n${sourceLine(x)}`;
+    const text = `${M.narrative(body.name, r.year, note, x.label, fmt(x.value, x.unit))}${echo(f)}${M.fromText}`
+      + `\n${sourceLine(x)}`;
     return answer('answered', text, facts);
   }
   if (facts.length > 1) {
     const lines = facts.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}：${sourceLine(x)}`);
-    return answer('answered', `${M.narrativeSeveral(body.name, r.year, note)}${echo(f)}${M.fromText}\n${lines.join('\n')}`, facts);
+    return answer('answered',
+      `${M.narrativeSeveral(body.name, r.year, note)}${echo(f)}${M.fromText}\n${lines.join('\n')}`, facts);
   }
-  if (!found.length) return answer('not_found', `${M.narrativeNone(body.name, r.year, f.keywords, f.wantsNumber)}${echo(f)}`);
+  if (!found.length) {
+    return answer('not_found', `${M.narrativeNone(body.name, r.year, f.keywords, f.wantsNumber)}${echo(f)}`);
+  }
   const where = `（${r.source_file}${found[0].page ? ` 第${found[0].page}页` : ''}）`;
   if (f.wantsNumber) {
     // the text speaks of it but binds no number to it: quote the sentence, state no number

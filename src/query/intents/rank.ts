@@ -16,7 +16,9 @@ function population(ctx: Ctx, f: Frame): { bodies: BodyInfo[]; year: number; not
   let bodies = ctx.index.bodies;
   if (f.regions.length) bodies = f.regions.flatMap((p) => ctx.index.inPlace(p));
   if (f.bodies.length > 1) bodies = f.bodies.map((id) => ctx.index.byId(id)!);
-  if (!bodies.length) return { answer: answer('not_found', `${M.noBodiesIn(f.regions.map((p) => p.name))}\n${inventory(ctx)}`) };
+  if (!bodies.length) {
+    return { answer: answer('not_found', `${M.noBodiesIn(f.regions.map((p) => p.name))}\n${inventory(ctx)}`) };
+  }
   let year = [...new Set(f.years)][0];
   let note = '';
   if (!year) {
@@ -25,13 +27,17 @@ function population(ctx: Ctx, f: Frame): { bodies: BodyInfo[]; year: number; not
   }
   const withReport = bodies.filter((b) => b.years.includes(year));
   if (!withReport.length) {
-    return { answer: answer('not_found', `${M.noReportsOfYear(year, year >= ctx.now.getUTCFullYear())}\n${inventory(ctx)}`) };
+    return {
+      answer: answer('not_found', `${M.noReportsOfYear(year, year >= ctx.now.getUTCFullYear())}\n${inventory(ctx)}`),
+    };
   }
   return { bodies: withReport, year, note };
 }
 
 /** The metric (or rate) for every body of a population, and who had no figure and why. */
-function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number }): { facts: Fact[]; skipped: string[] } {
+function valuesOver(
+  ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number },
+): { facts: Fact[]; skipped: string[] } {
   const facts: Fact[] = [];
   const skipped: string[] = [];
   for (const b of pop.bodies) {
@@ -58,11 +64,13 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allBodies;
   const pct = shown[0].unit === '%';
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
-  const head = M.rankHead(pop.year, region, shown[0].label, most, shown[0].org, fmt(shown[0].value, shown[0].unit), pop.note);
+  const head = M.rankHead(pop.year, region, shown[0].label, most, shown[0].org, fmt(shown[0].value, shown[0].unit),
+    pop.note);
   const lines = shown.map((x, i) => `${i + 1}. ${x.org} ${fmt(x.value, x.unit)}`);
   const more = rows.length > shown.length ? `\n${M.rankMore(shown.length, rows.length)}` : '';
   const skip = skipped.length ? `\n${M.notCounted(skipped.slice(0, 10))}` : '';
-  return answer('answered', `${head}\n${lines.join('\n')}${more}${skip}\n${M.rankCaveat}\n${sourceLine(shown[0])}`, shown);
+  return answer('answered', `${head}\n${lines.join('\n')}${more}${skip}\n${M.rankCaveat}\n${sourceLine(shown[0])}`,
+    shown);
 }
 
 export function total(ctx: Ctx, f: Frame): Answer {
@@ -73,8 +81,8 @@ export function total(ctx: Ctx, f: Frame): Answer {
   if (!parts.length) return answer('not_found', M.nothingToAdd(skipped));
   const sum = parts.reduce((s, x) => s + x.value, 0);
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
-  const t: Fact = { ...parts[0], org: region, metric: `sum:${parts[0].metric}`, label: `${parts[0].label}合计`, value: sum,
-    excerpt: parts.slice(0, 20).map((p) => `${p.org} ${fmt(p.value, p.unit)}`).join('；') };
+  const t: Fact = { ...parts[0], org: region, metric: `sum:${parts[0].metric}`, label: `${parts[0].label}合计`,
+    value: sum, excerpt: parts.slice(0, 20).map((p) => `${p.org} ${fmt(p.value, p.unit)}`).join('；') };
   const head = M.totalHead(pop.year, region, parts.length, parts[0].label, fmt(sum, parts[0].unit), pop.note);
   const lines = parts.slice(0, SHOWN).map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);
   const more = parts.length > SHOWN ? `\n${M.rankMore(SHOWN, parts.length)}` : '';

@@ -20,15 +20,19 @@ function share(ctx: Ctx, body: BodyInfo, r: ReportRow, note: string, p: { id: st
   const v = part.value / whole.value;
   const name = label(part.label, whole.label);
   const f: Fact = { ...fact(body, r, `share:${p.id}:${p.col ?? 'total'}`, part, v), label: name, unit: '%' };
-  const text = `${M.ratio(body.name, r.year, name, fmt(v, '%'))}${note}\n= ${part.label} ${part.value} ÷ ${whole.label} ${whole.value}\n${sourceLine(f)}`;
-  return answer('answered', text, [f, fact(body, r, p.id, part, part.value, p.col as never), fact(body, r, w.id, whole)],
+  const text = `${M.ratio(body.name, r.year, name, fmt(v, '%'))}${note}\n= ${part.label} ${part.value} ÷ `
+    + `${whole.label} ${whole.value}\n${sourceLine(f)}`;
+  return answer('answered', text,
+    [f, fact(body, r, p.id, part, part.value, p.col as never), fact(body, r, w.id, whole)],
     warnings(ctx, r, [...part.cells, ...whole.cells]));
 }
 
 export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
-  if (f.ratio === 'share' && (!f.applicant || f.applicant === 'total') && f.metrics[0] && RESULT_METRIC.test(f.metrics[0])) {
+  if (f.ratio === 'share' && (!f.applicant || f.applicant === 'total') && f.metrics[0]
+    && RESULT_METRIC.test(f.metrics[0])) {
     // 予以公开的比例: a result's share of all results (办理结果总计)
-    return share(ctx, body, r, note, { id: f.metrics[0] }, { id: 'applications.total_processed' }, (p) => `${p}占办理结果总计的比例`);
+    return share(ctx, body, r, note, { id: f.metrics[0] }, { id: 'applications.total_processed' },
+      (p) => `${p}占办理结果总计的比例`);
   }
   if (f.ratio === 'share') {
     const m = f.metrics[0] ?? 'applications.new_received';

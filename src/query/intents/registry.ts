@@ -11,7 +11,8 @@ import { change, trend } from './series.js';
 
 /** Audit and publication questions that name no body run over every report (of the region, of the year). */
 const orAll = (one: Handler): Handler => (ctx, f) =>
-  (!f.bodies.length && !f.ambiguous && !f.unknownPlaces.length && !f.unknownBodies.length ? overAll(ctx, f) : one(ctx, f));
+  (!f.bodies.length && !f.ambiguous && !f.unknownPlaces.length && !f.unknownBodies.length
+    ? overAll(ctx, f) : one(ctx, f));
 
 export const HANDLERS: Partial<Record<Intent, Handler>> = {
   help, list, rank, total, compare, change, trend, lookup, narrative, card, problems,

@@ -21,7 +21,8 @@ export function list(ctx: Ctx, f: Frame): Answer {
     && (!years.length || b.years.some((y) => years.includes(y))));
   if (!bodies.length) return answer('not_found', `${M.noReportsFor(years)}\n${inventory(ctx)}`);
   const yearsOf = (b: BodyInfo) => (years.length ? b.years.filter((y) => years.includes(y)) : b.years);
-  const lines = bodies.slice(0, 50).map((b) => `· ${b.name}：${yearsOf(b).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);
+  const lines = bodies.slice(0, 50)
+    .map((b) => `· ${b.name}：${yearsOf(b).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);
   const count = bodies.reduce((n, b) => n + yearsOf(b).length, 0);
   const more = bodies.length > 50 ? `\n${M.rankMore(50, bodies.length)}` : '';
   return answer('answered', `${M.listHead(years, bodies.length, count)}\n${lines.join('\n')}${more}`);
@@ -31,9 +32,11 @@ export const audit = withReport((ctx, _f, body, r, note) => {
   const all = ctx.data.findings(r.id);
   const serious = all.filter((x) => x.severity !== 'info');
   if (!serious.length) {
-    return answer('answered', `${M.auditClean(body.name, r.year, note)}${all.length ? `\n${M.auditNotes(all.map((x) => x.message))}` : ''}`);
+    return answer('answered',
+      `${M.auditClean(body.name, r.year, note)}${all.length ? `\n${M.auditNotes(all.map((x) => x.message))}` : ''}`);
   }
-  const lines = serious.map((x, i) => `${i + 1}. ${x.message}${x.excerpt ? `\n   原文：「${x.excerpt}」${x.page ? `（第${x.page}页）` : ''}` : ''}`);
+  const lines = serious.map((x, i) =>
+    `${i + 1}. ${x.message}${x.excerpt ? `\n   原文：「${x.excerpt}」${x.page ? `（第${x.page}页）` : ''}` : ''}`);
   return answer('answered', `${M.auditFound(body.name, r.year, note, serious.length)}\n${lines.join('\n')}`);
 });
 
@@ -41,7 +44,8 @@ export const audit = withReport((ctx, _f, body, r, note) => {
 export function overAll(ctx: Ctx, f: Frame): Answer {
   const inRegion = f.regions.length ? new Set(f.regions.flatMap((p) => ctx.index.inPlace(p).map((b) => b.id))) : null;
   const years = new Set(f.years);
-  const reports = ctx.data.reports.filter((r) => (!inRegion || inRegion.has(r.body_id)) && (!years.size || years.has(r.year)));
+  const reports = ctx.data.reports
+    .filter((r) => (!inRegion || inRegion.has(r.body_id)) && (!years.size || years.has(r.year)));
   if (!reports.length) return answer('not_found', `${M.noMatchingReports}\n${inventory(ctx)}`);
   const name = (r: ReportRow) => `${ctx.index.byId(r.body_id)?.name ?? ''} ${r.year} 年`;
   if (f.intent === 'published') {
@@ -49,19 +53,25 @@ export function overAll(ctx: Ctx, f: Frame): Answer {
       const d = deadlineFor(ctx.index.byId(r.body_id)?.name ?? '', r.year);
       if (!r.published) return { late: false, none: true, text: M.publishedNoDate };
       const late = r.published > d.date;
-      return { late, none: false, text: late ? M.publishedLate(r.published, d.rule, d.date) : M.publishedOnTime(r.published) };
+      return {
+        late, none: false, text: late ? M.publishedLate(r.published, d.rule, d.date) : M.publishedOnTime(r.published),
+      };
     };
-    if (f.cues.includes('no_date')) return answer('answered', M.noDateList(reports.filter((r) => state(r).none).map(name)));
+    if (f.cues.includes('no_date')) {
+      return answer('answered', M.noDateList(reports.filter((r) => state(r).none).map(name)));
+    }
     if (f.cues.includes('late')) return answer('answered', M.lateList(reports.filter((r) => state(r).late).map(name)));
     const lines = reports.map((r) => `· ${name(r)}：${state(r).text}`);
     return answer('answered', `${M.publishedAll(deadlineSummary())}\n${lines.join('\n')}`);
   }
   const rows = reports.map((r) => ({ r, n: ctx.data.findings(r.id).filter((x) => x.severity !== 'info') }));
   const bad = rows.filter((x) => x.n.length);
-  const lines = bad.map((x) => `· ${name(x.r)}：${x.n.length} 个问题——${x.n.map((m) => m.message).join('；').slice(0, 160)}`);
+  const lines = bad.map((x) =>
+    `· ${name(x.r)}：${x.n.length} 个问题——${x.n.map((m) => m.message).join('；').slice(0, 160)}`);
   const ok = rows.filter((x) => !x.n.length).map((x) => name(x.r));
   const clean = ok.length ? `\n${M.auditAllClean(ok)}` : '';
-  return answer('answered', `${M.auditAll(rows.length, bad.length)}\n${lines.join('\n') || '（无）'}${clean}\n${M.auditAllHint}`);
+  return answer('answered',
+    `${M.auditAll(rows.length, bad.length)}\n${lines.join('\n') || '（无）'}${clean}\n${M.auditAllHint}`);
 }
 
 export const published = withReport((_ctx, _f, body, r, note) => {
@@ -87,7 +97,9 @@ export const card = withReport((ctx, f, body, r, note) => {
   for (const item of CARD) {
     const v = value(ctx, r, item.metric);
     if (v.value === null) {
-      if (v.absent && !absent.has(v.absent)) { absent.add(v.absent); lines.push(`【${item.group}】${absentCardLine(v.absent)}`); }
+      if (v.absent && !absent.has(v.absent)) {
+        absent.add(v.absent); lines.push(`【${item.group}】${absentCardLine(v.absent)}`);
+      }
       continue;
     }
     if (item.group !== group) { group = item.group; lines.push(`【${group}】`); }

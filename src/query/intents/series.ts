@@ -45,7 +45,8 @@ export function trend(ctx: Ctx, f: Frame): Answer {
     const prev = facts[i - 1];
     const d = prev ? x.value - prev.value : null;
     const pct = prev?.value && x.unit !== '%' ? `，${d! >= 0 ? '+' : ''}${((d! / prev.value) * 100).toFixed(1)}%` : '';
-    return `· ${x.year} 年 ${fmt(x.value, x.unit)}${d !== null ? `（${d >= 0 ? '+' : ''}${delta(d, x.unit)}${pct}）` : ''}`;
+    return `· ${x.year} 年 ${fmt(x.value, x.unit)}`
+      + `${d !== null ? `（${d >= 0 ? '+' : ''}${delta(d, x.unit)}${pct}）` : ''}`;
   });
   const tail = `${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`;
   return answer('answered', `${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${tail}`, facts);

@@ -79,7 +79,9 @@ function placeOfBodies(run: Tok[], index: BodyIndex): Place | null {
 
 /** The bodies a run of name tokens stands for, alone (aggregate: a place is a region, not one body). */
 export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean): NameReading {
-  const out: NameReading = { bodies: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [], used: new Set() };
+  const out: NameReading = {
+    bodies: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [], used: new Set(),
+  };
   const push = (id: number) => { if (!out.bodies.includes(id)) out.bodies.push(id); };
   for (const run of nameRuns(tokens)) {
     run.forEach((t) => out.used.add(t));
@@ -111,7 +113,8 @@ const inside = (index: BodyIndex, id: number, place: Place) => {
 function readPlace(run: Tok[], index: BodyIndex, aggregate: boolean, out: NameReading, push: (id: number) => void) {
   const entries = run.flatMap(nameEntries);
   const places = entries.filter((e): e is { k: 'place'; place: Place } => e.k === 'place').map((e) => e.place);
-  const placeOnly = [...new Set(entries.filter((e) => e.k === 'body' && e.placeOnly).map((e) => (e as { id: number }).id))];
+  const placeOnly = [...new Set(entries.filter((e) => e.k === 'body' && e.placeOnly)
+    .map((e) => (e as { id: number }).id))];
   const place = placeOf(run, index) ?? places[0];
   if (aggregate && place) { out.regions.push(place); return; }
   const below = place ? index.inPlace(place).map((b) => b.id) : placeOnly;

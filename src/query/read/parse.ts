@@ -44,14 +44,16 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (norm.tooLong) return { frame: emptyFrame(''), tooLong: norm.length };
   const { text, tokens, guesses, years } = tokenize(norm.text, lex);
   const f = emptyFrame(text);
-  f.trace.push(...tokens.map((t) => `${t.text}:${t.kind === 'word' ? [...new Set(t.entries.map((e) => e.k))].join('/') : t.kind}`));
+  f.trace.push(...tokens.map((t) =>
+    `${t.text}:${t.kind === 'word' ? [...new Set(t.entries.map((e) => e.k))].join('/') : t.kind}`));
   for (const y of years) {
     if (y.years) f.years.push(...y.years);
     if (y.range) f.range = y.range;
     if (y.lastN) f.lastN = y.lastN;
   }
   const cueWords = tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf);
-  const anyExact = tokens.some((t) => t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
+  const anyExact = tokens.some((t) =>
+    t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
   const aggregate = cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
     || (!anyExact && cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc')));
   const names = readNames(tokens, lex.bodies, aggregate);
@@ -64,7 +66,8 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   }));
   const rest = tokens.filter((t) => !names.used.has(t));
   // what nothing explains: unknown stretches, and organisation words outside a name
-  const unknown = rest.filter((t) => t.kind === 'unknown' || (t.kind === 'word' && wordsOf(t).every((w) => w.k === 'org')));
+  const unknown = rest.filter((t) => t.kind === 'unknown'
+    || (t.kind === 'word' && wordsOf(t).every((w) => w.k === 'org')));
   if (!f.bodies.length && !f.ambiguous && !f.unknownBodies.length) fuzzyBody(f, unknown, lex);
   f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text)).map((t) => t.text);
   f.keywords = [...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map((t) => t.text), ...f.unknown];

@@ -52,8 +52,11 @@ export function segment<E>(text: string, dict: Dictionary<E>, years: YearSpan[])
   const out: Token<E>[] = [];
   for (const t of tokens) {
     const last = out[out.length - 1];
-    if (t.kind === 'unknown' && last?.kind === 'unknown') out[out.length - 1] = { ...last, end: t.end, text: last.text + t.text };
-    else out.push(t);
+    if (t.kind === 'unknown' && last?.kind === 'unknown') {
+      out[out.length - 1] = { ...last, end: t.end, text: last.text + t.text };
+    } else {
+      out.push(t);
+    }
   }
   return out;
 }

@@ -24,11 +24,15 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     else if (w.k === 'ratio') f.ratio = f.ratio && f.ratio !== 'share' ? f.ratio : w.id;
   }
   // 法人或其他组织 is the five columns after 自然人: the columns inside it are not named apart
-  if (f.applicants.includes('legal_person')) f.applicants = ['legal_person', ...f.applicants.filter((a) => a === 'natural_person')];
+  if (f.applicants.includes('legal_person')) {
+    f.applicants = ['legal_person', ...f.applicants.filter((a) => a === 'natural_person')];
+  }
   f.applicant = f.applicants[0];
   if (has(f, 'latest')) f.latest = true;
   // 本年增减 of a table 二 row is that row's column, not a change between years
-  if (parts.docop === 'change' && parts.rows.some((r) => r.startsWith('active.'))) f.cues = f.cues.filter((c) => c !== 'change');
+  if (parts.docop === 'change' && parts.rows.some((r) => r.startsWith('active.'))) {
+    f.cues = f.cues.filter((c) => c !== 'change');
+  }
   f.wantsSum = has(f, 'sum');
   // 其他: inside 其他处理 it names the group's row 3.其他; elsewhere the applicant column 其他
   if (has(f, 'other_word')) {

@@ -13,13 +13,17 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('新收|新收到|本年新收到|新受理|新接收', { k: 'metric', id: 'applications.new_received' }),
   ...w('本年新收|本年度新收|新收申请', { k: 'metric', id: 'applications.new_received' }),
   ...w('上年结转|上年度结转|结转上年度|上一年结转|上年转来|往年结转', { k: 'metric', id: 'applications.carried_over' }),
-  ...w('结转下年度|结转到下年度|结转至下年度|结转下一年|转入下年度|下年度继续办理|结转下年|顺延到下年度|结转到下一年|结转至下一年|结转|结转到|结转至|顺延', { k: 'metric', id: 'applications.carried_forward' }),
-  ...w('办结|办理完毕|办理结果总计|处理总计|答复总数|已办结|办理总计|办理了|共办理|已办理|办理完成|答复了|共答复|已答复|处理了|办完', { k: 'metric', id: 'applications.total_processed' }),
+  ...w('结转下年度|结转到下年度|结转至下年度|结转下一年|转入下年度|下年度继续办理|结转下年|顺延到下年度|结转到下一年|结转至下一年|'
+    + '结转|结转到|结转至|顺延', { k: 'metric', id: 'applications.carried_forward' }),
+  ...w('办结|办理完毕|办理结果总计|处理总计|答复总数|已办结|办理总计|办理了|共办理|已办理|办理完成|答复了|共答复|已答复|'
+    + '处理了|办完', { k: 'metric', id: 'applications.total_processed' }),
   ...w('未办结|尚未办结|没办完|未办完|还没办完|没有办完|待办理|继续办理', { k: 'metric', id: 'applications.carried_forward' }),
   ...w('予以公开|同意公开|全部公开|准予公开|给予公开|给公开|公开了的|予以公开的', { k: 'metric', id: 'applications.granted' }),
   ...w('转过来|转来|从上一年转过来|从上年转过来|上一年转过来|上年转过来|上一年留下|上年遗留|上一年没办完', { k: 'metric', id: 'applications.carried_over' }),
-  ...w('(七)总计|七)总计|七总计|（七）总计|处理完|办理完|处理完毕|总计办理|办理总数|办理结果|办理结果总数|答复|处理结果|办结数', { k: 'metric', id: 'applications.total_processed' }),
-  ...w('没办完|转到下一年|转到下年|转入下一年|留到下一年|下一年继续办|转到明年|留到下一年接着办|接着办|继续办|继续办理|拖到下一年', { k: 'metric', id: 'applications.carried_forward' }),
+  ...w('(七)总计|七)总计|七总计|（七）总计|处理完|办理完|处理完毕|总计办理|办理总数|办理结果|办理结果总数|答复|'
+    + '处理结果|办结数', { k: 'metric', id: 'applications.total_processed' }),
+  ...w('没办完|转到下一年|转到下年|转入下一年|留到下一年|下一年继续办|转到明年|留到下一年接着办|接着办|继续办|继续办理|'
+    + '拖到下一年', { k: 'metric', id: 'applications.carried_forward' }),
   ...w('被拒|拒绝公开|拒绝|没公开|没有公开|未公开|不给公开|不让公开', { k: 'metric', id: 'group.denied' }),
   ...w('部分公开|区分处理', { k: 'metric', id: 'applications.partial' }),
   ...w('不予公开|不公开', { k: 'metric', id: 'group.denied' }),
@@ -43,7 +47,8 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('确认或重新出具|重新出具|要求确认', { k: 'metric', id: 'applications.rejected_confirm' }),
   ...w('其他处理', { k: 'metric', id: 'group.other' }),
   ...w('逾期不补正|无正当理由逾期不补正|不补正', { k: 'metric', id: 'applications.other_overdue_correction' }),
-  ...w('逾期未按收费通知|未缴纳费用|逾期不缴费|逾期未缴费|未按收费通知|逾期不交|逾期不交费|不交费|没交费|不缴费|逾期未交', { k: 'metric', id: 'applications.other_overdue_fee' }),
+  ...w('逾期未按收费通知|未缴纳费用|逾期不缴费|逾期未缴费|未按收费通知|逾期不交|逾期不交费|不交费|没交费|不缴费|'
+    + '逾期未交', { k: 'metric', id: 'applications.other_overdue_fee' }),
   // applicant columns
   ...w('自然人|个人|公民|群众|老百姓|普通群众|普通百姓|百姓|市民|居民|村民', { k: 'col', id: 'natural_person' }),
   ...w('商业企业|企业', { k: 'col', id: 'commercial' }),
@@ -57,7 +62,8 @@ export const TABLE_WORDS: [string, Word][] = [
   // table C
   ...w('行政复议|复议|被复议|被申请行政复议', { k: 'rgroup', id: 'review' }),
   ...w('行政诉讼|诉讼|起诉|被起诉|被诉|被提起行政诉讼|行政应诉|应诉|告到法院|告上法庭|上法院|法院', { k: 'rgroup', id: 'litigation' }),
-  ...w('直接告上法庭|直接被告上法庭|直接告到法院|直接去法院|未经复议直接起诉|直接起诉|未经复议|没经过复议|没有经过复议|没经复议|不经复议|直接被起诉|直接告|直接被告', { k: 'rgroup', id: 'litigation_direct' }),
+  ...w('直接告上法庭|直接被告上法庭|直接告到法院|直接去法院|未经复议直接起诉|直接起诉|未经复议|没经过复议|没有经过复议|没经复议|'
+    + '不经复议|直接被起诉|直接告|直接被告', { k: 'rgroup', id: 'litigation_direct' }),
   ...w('复议后起诉|经复议后起诉|复议后又起诉|复议后再起诉|复议完了还去法院起诉|复议之后起诉|复议后诉讼|复议后被起诉', { k: 'rgroup', id: 'litigation_after_review' }),
   ...w('被告|被告了|吃官司|打官司|告上法庭|被起诉了|成为被告', { k: 'rgroup', id: 'litigation' }),
   ...w('维持|结果维持|维持原', { k: 'rcol', id: 'upheld' }),

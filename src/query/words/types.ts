@@ -1,14 +1,17 @@
 /** What a word of a question means: the typed vocabulary every reader shares. */
 export type Applicant =
-  | 'natural_person' | 'commercial' | 'research' | 'public_interest' | 'legal_service' | 'other' | 'total' | 'legal_person';
+  | 'natural_person' | 'commercial' | 'research' | 'public_interest' | 'legal_service' | 'other' | 'total'
+  | 'legal_person';
 export type ReviewGroup = 'review' | 'litigation' | 'litigation_direct' | 'litigation_after_review';
 export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
 export type Ratio =
-  | 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate' | 'share';
+  | 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate'
+  | 'share';
 export type Cue =
-  | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit' | 'published'
-  | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year' | 'latest' | 'fee_amount'
-  | 'report' | 'each' | 'difference' | 'deadline' | 'no_date' | 'late' | 'apply' | 'other_word';
+  | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit'
+  | 'published' | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year'
+  | 'latest' | 'fee_amount' | 'report' | 'each' | 'difference' | 'deadline' | 'no_date' | 'late' | 'apply'
+  | 'other_word';
 
 export type Word =
   | { k: 'metric'; id: string }
