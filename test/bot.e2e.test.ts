@@ -38,6 +38,18 @@ describe('private chats', () => {
     expect(api.calls.slice(since).some((x) => x.method === 'sendChatAction' && x.payload.action === 'typing')).toBe(true);
   });
 
+  it('a ranking longer than it shows comes with the whole list as a CSV file', async () => {
+    const since = api.calls.length;
+    api.sendText(PRIVATE, ALICE, '2024年收到申请最多的前两名');
+    const doc = await api.waitFor((c) => c.method === 'sendDocument' && Number(c.payload.chat_id) === PRIVATE.id, 8000, since);
+    const csv = String(doc.payload.document.text);
+    expect(doc.payload.document?.filename).toMatch(/\.csv$/);
+    const lines = csv.replace(/^\ufeff/, '').trim().split(/\r\n/);
+    const with2024 = engine.bodies.filter((b) => b.years.includes(2024)).length;
+    expect(lines.length).toBe(with2024 + 1);
+    expect(lines[1]).toContain(`广州市番禺区人民政府,2024,${truth(PANYU).applications.new_received[6]}`);
+  });
+
   it('follow-ups reuse the chat context', async () => {
     let since = api.calls.length;
     api.sendText(PRIVATE, ALICE, '洪泽区2024年收到多少申请');

@@ -1,6 +1,6 @@
 /** An answer sent to a chat: HTML, split under the limit, quoting the question in groups, clarifying buttons. */
-import { InlineKeyboard, type Context } from 'grammy';
-import type { Answer } from '../query/answer.js';
+import { InlineKeyboard, InputFile, type Context } from 'grammy';
+import { tableCsv, type Answer } from '../query/answer.js';
 import { chatKey, replyTo } from './context.js';
 import { formatAnswer } from './format.js';
 import { ChatState, type PendingQuestion } from './state.js';
@@ -23,4 +23,6 @@ export async function sendAnswer(
       ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
     });
   }
+  // a ranking longer than a message: the whole list as a CSV file, not a 1.5 MB message
+  if (a.table) await ctx.replyWithDocument(new InputFile(Buffer.from(tableCsv(a.table), 'utf8'), a.table.name));
 }

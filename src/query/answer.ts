@@ -17,12 +17,22 @@ export interface Fact {
 
 export interface Option { id: string; label: string; question: string }
 
+/** A table too long for a message (a ranking over every body): sent beside the answer as a file. */
+export interface AnswerTable { name: string; header: string[]; rows: (string | number)[][] }
+
 export interface Answer {
   status: Status;
   text: string;
   facts: Fact[];
   warnings: string[];
   options?: Option[];
+  table?: AnswerTable;
+}
+
+/** RFC 4180 CSV with a BOM (spreadsheet programs then read the Chinese as UTF-8). */
+export function tableCsv(t: AnswerTable): string {
+  const cell = (v: string | number) => (/[",\n\r]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  return `\ufeff${[t.header, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 export const answer = (

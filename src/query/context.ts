@@ -41,6 +41,7 @@ export class ChatContexts {
 }
 
 const OWN_INTENTS = new Set(['audit', 'published', 'problems', 'help', 'list']);
+const MANY = new Set(['all_bodies', 'which', 'rank', 'rank_desc', 'rank_asc']);
 const namesWhat = (f: Frame) => (f.metrics.length > 0 && !f.metricDefaulted) || !!f.ratio;
 
 export function mergeWithContext(cur: Frame, prev: Frame): Frame {
@@ -54,7 +55,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     && !cur.cues.length && !cur.unknown.length;
   if (nothing) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
-  if (!who) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
+  const many = cur.cues.some((c) => MANY.has(c));
+  if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
   if (!what && !OWN_INTENTS.has(cur.intent)) {
     m.ratio = prev.ratio;
     m.applicant = cur.applicant ?? prev.applicant;

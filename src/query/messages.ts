@@ -72,6 +72,7 @@ export const M = {
   rankHead: (year: number, region: string, label: string, most: string, org: string, value: string, note: string) =>
     `${year} 年${region}${label}${most}的是 ${org}（${value}）${note}`,
   rankMore: (shown: number, all: number) => `（共 ${all} 个单位，显示前 ${shown} 个）`,
+  rankFile: '，完整列表见所附文件',
   notCounted: (xs: string[]) => `未计入：${xs.join('；')}`,
   rankCaveat: '说明：区政府的报告可能已包含其下属部门，跨层级排名仅供参考。',
   totalHead: (year: number, region: string, n: number, label: string, value: string, note: string) =>

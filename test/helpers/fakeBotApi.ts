@@ -278,6 +278,12 @@ export class FakeBotApi {
         }
         return this.message(chatOf(p.chat_id), me, { ...(method === 'editMessageText' ? { message_id: Number(p.message_id), edit_date: Math.floor(Date.now() / 1000) } : {}), text, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) });
       }
+      case 'sendDocument': {
+        const doc = p.document as { filename?: string; text?: string } | string;
+        const file = typeof doc === 'object' ? doc : { filename: 'file', text: String(doc) };
+        return this.message(chatOf(p.chat_id), me, { document: { file_name: file.filename, file_size: file.text?.length ?? 0,
+          file_id: `D${Date.now()}`, file_unique_id: `UD${Date.now()}` } });
+      }
       case 'getFile': {
         const f = this.files.get(String(p.file_id));
         if (!f) return { error_code: 400, description: 'Bad Request: invalid file_id' };
@@ -298,5 +304,27 @@ async function readBody(req: http.IncomingMessage, url: URL): Promise<Record<str
   const parse = (v: string) => { try { return JSON.parse(v); } catch { return v; } };
   if (ct.startsWith('application/json') && body) Object.assign(payload, JSON.parse(body));
   else if (ct.startsWith('application/x-www-form-urlencoded')) for (const [k, v] of new URLSearchParams(body)) payload[k] = parse(v);
+  else if (ct.startsWith('multipart/form-data')) Object.assign(payload, multipart(body, /boundary=([^;]+)/.exec(ct)?.[1] ?? ''));
   return payload;
+}
+
+/** A multipart body's fields; a file field as { filename, text }. */
+function multipart(body: string, boundary: string): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const part of body.split(`--${boundary.replace(/^"|"$/g, '')}`)) {
+    const at = part.indexOf('\r\n\r\n');
+    if (at < 0) continue;
+    const head = part.slice(0, at);
+    const value = part.slice(at + 4).replace(/\r\n$/, '');
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    if (!name) continue;
+    const raw = /filename\*?=(?:UTF-8'')?"?([^";\r\n]*)"?/i.exec(head)?.[1];
+    const filename = raw === undefined ? undefined : decodeURIComponent(raw);
+    out[name] = filename !== undefined ? { filename, text: value } : value;
+  }
+  // grammY sends a file as attach://<id> in the field and the content in a part named <id>
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v === 'string' && v.startsWith('attach://')) out[k] = out[v.slice(9)] ?? v;
+  }
+  return out;
 }

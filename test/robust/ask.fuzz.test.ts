@@ -124,6 +124,15 @@ describe('ask on arbitrary strings', () => {
     fc.assert(fc.property(withFragments, (s) => noNumber(s)), fuzzOptions(200));
   }, fuzzTimeout(200, 20));
 
+  it('noise right after a real question in the same chat is no follow-up: no number', () => {
+    let n = 0;
+    fc.assert(fc.property(fc.oneof(noise(50), withFragments), (s) => {
+      const chat = `follow-${n++}`;
+      expect(ask('番禺2024年收到多少政府信息公开申请？', chat).status).toBe('answered');
+      noNumber(s, chat);
+    }), fuzzOptions(150));
+  }, fuzzTimeout(150, 40));
+
   it('ASCII without digits is never answered with a number', () => {
     const letters = range(0x20, 0x7e).filter((c) => !/\d/.test(c));
     const ascii = fc.string({ unit: fc.constantFrom(...letters), maxLength: 60 });

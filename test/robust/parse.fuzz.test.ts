@@ -163,7 +163,8 @@ describe('arbitrary bytes through extractFile', () => {
   }, fuzzTimeout(60, 50));
 
   it('deeply nested HTML (no stack overflow, no search per element)', async () => {
-    const nest = (open: string, close: string, n: number) => `<html><body>${open.repeat(n)}政府${close.repeat(n)}</body></html>`;
+    const nest = (open: string, close: string, n: number) =>
+      `<html><body>${open.repeat(n)}政府${close.repeat(n)}</body></html>`;
     for (const html of [nest('<div>', '</div>', 10_000), nest('<table><tr><td>', '</td></tr></table>', 3_000),
       nest('<table><tr><td>', '', 3_000), nest('<span class="nav">', '', 10_000)]) {
       await parseBytes(Buffer.from(html));

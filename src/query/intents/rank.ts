@@ -2,7 +2,7 @@
  * Many bodies at once: a ranking (the top ten and how many there are, 前三名, 倒数, 从高到低) and a total over a
  * region or all bodies, each with its caveat (reports of governments may contain their departments').
  */
-import { answer, fmt, sourceLine, type Answer } from '../answer.js';
+import { answer, fmt, sourceLine, type Answer, type AnswerTable } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
@@ -67,10 +67,22 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const head = M.rankHead(pop.year, region, shown[0].label, most, shown[0].org, fmt(shown[0].value, shown[0].unit),
     pop.note);
   const lines = shown.map((x, i) => `${i + 1}. ${x.org} ${fmt(x.value, x.unit)}`);
-  const more = rows.length > shown.length ? `\n${M.rankMore(shown.length, rows.length)}` : '';
+  const more = rows.length > shown.length ? `\n${M.rankMore(shown.length, rows.length)}${M.rankFile}` : '';
   const skip = skipped.length ? `\n${M.notCounted(skipped.slice(0, 10))}` : '';
-  return answer('answered', `${head}\n${lines.join('\n')}${more}${skip}\n${M.rankCaveat}\n${sourceLine(shown[0])}`,
+  const a = answer('answered', `${head}\n${lines.join('\n')}${more}${skip}\n${M.rankCaveat}\n${sourceLine(shown[0])}`,
     shown);
+  // the whole ranking as a file, when more bodies than are shown
+  if (rows.length > shown.length) a.table = rankTable(pop.year, rows);
+  return a;
+}
+
+function rankTable(year: number, rows: Fact[]): AnswerTable {
+  const pct = rows[0].unit === '%';
+  return {
+    name: `${year}-${rows[0].label}.csv`,
+    header: ['名次', '单位', '年份', rows[0].label, '计量单位'],
+    rows: rows.map((x, i) => [i + 1, x.org, x.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
+  };
 }
 
 export function total(ctx: Ctx, f: Frame): Answer {
