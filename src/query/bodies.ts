@@ -91,7 +91,11 @@ export class BodyIndex {
     }));
   }
 
-  byId(id: number): BodyInfo | undefined { return this.bodies.find((b) => b.id === id); }
+  byId(id: number): BodyInfo | undefined {
+    this.ids ??= new Map(this.bodies.map((b) => [b.id, b]));
+    return this.ids.get(id);
+  }
+  private ids: Map<number, BodyInfo> | undefined;
 
   /** The name after its places: 人民政府, 人民政府办公室, 发展和改革局 … (without a mark like （地区未定）) */
   restOf(id: number): string {

@@ -23,6 +23,7 @@ class Bounded<V> {
 export class ReportData {
   private byBodyYear = new Map<string, ReportRow>();
   private all: ReportRow[] = [];
+  private years = new Map<number, number[]>();
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
   private readonly findingCache = new Bounded<FindingRow[]>(CACHE);
 
@@ -31,14 +32,19 @@ export class ReportData {
   refresh(): void {
     this.all = this.store.activeReports();
     this.byBodyYear = new Map(this.all.map((r) => [`${r.body_id}:${r.year}`, r]));
+    this.years = new Map();
+    for (const r of this.all) {
+      const ys = this.years.get(r.body_id);
+      if (ys) ys.push(r.year); else this.years.set(r.body_id, [r.year]);
+    }
+    for (const ys of this.years.values()) ys.sort((a, b) => a - b);
     this.cellCache.clear();
     this.findingCache.clear();
   }
 
   get reports(): ReportRow[] { return this.all; }
-  yearsOf(bodyId: number): number[] {
-    return this.all.filter((r) => r.body_id === bodyId).map((r) => r.year).sort((a, b) => a - b);
-  }
+  /** The years on file of a body (one map, not a scan of every report per body). */
+  yearsOf(bodyId: number): number[] { return this.years.get(bodyId) ?? []; }
   report(bodyId: number, year: number): ReportRow | undefined { return this.byBodyYear.get(`${bodyId}:${year}`); }
 
   cells(reportId: number): Map<string, CellRow> {

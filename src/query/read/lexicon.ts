@@ -8,10 +8,17 @@ import { TypoIndex } from './typos.js';
 
 export class Lexicon {
   readonly dict = new Dictionary<Entry>();
-  readonly typos: TypoIndex;
+  private typoIndex: TypoIndex | null = null;
+  private readonly typoSurfaces: string[] = [];
+
+  /** The pinyin index of known surfaces, built on the first question that needs it. */
+  get typos(): TypoIndex {
+    this.typoIndex ??= new TypoIndex(this.typoSurfaces);
+    return this.typoIndex;
+  }
 
   constructor(readonly bodies: BodyIndex) {
-    const typoSurfaces: string[] = [];
+    const typoSurfaces = this.typoSurfaces;
     for (const [s, w] of WORDS) {
       const n = normalizeText(s);
       this.dict.add(n, w);
@@ -22,6 +29,5 @@ export class Lexicon {
       this.dict.add(n, e);
       if (e.k === 'body') typoSurfaces.push(n);
     }
-    this.typos = new TypoIndex(typoSurfaces);
   }
 }
