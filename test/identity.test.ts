@@ -2,41 +2,23 @@
  * Place and identity: same-name districts told apart by the report's own evidence, an unplaced body kept apart
  * (never merged, a possible duplicate reported), the same bytes under another file name, 政府 vs 政府办公室.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { ingestFile } from '../src/ingest/pipeline.js';
 import { QueryEngine } from '../src/query/engine.js';
-import { FIX } from './helpers/cases.js';
 import { testApp } from './helpers/app.js';
+import { placelessReport, reportAndBody, writeIn } from './helpers/placedReports.js';
 
-const SEED = readFileSync(join(FIX, 'seeds', '002_7b8566f6eb984e20.txt'), 'utf8');
-
-/** Seed 002 (番禺区 2024) turned into a report of `org` for 2023, without a word of 广州 or 番禺, plus `tail`. */
-function report(org: string, tail: string): string {
-  const body = SEED
-    .replace(/广州市番禺区人民政府\s*2024\s*年/, '\u0000TITLE\u0000')
-    .replaceAll('广州市番禺区人民政府', '\u0000ORG\u0000')
-    .replaceAll('番禺区', '本区').replaceAll('番禺', '本区').replaceAll('广州市', '本市').replaceAll('广州', '本市')
-    .replace(/2025(\s*)年/g, '2024$1年').replace(/2024(\s*)年/g, '2023$1年')
-    .replace('\u0000TITLE\u0000', `${org}2023年`).replaceAll('\u0000ORG\u0000', org);
-  return `${body}\n${tail}\n`;
-}
+const report = placelessReport;
 
 let app: App & { dir: string };
 beforeAll(() => { app = testApp(); });
 afterAll(async () => { await app.close(); });
 
-const write = (name: string, text: string) => {
-  const p = join(app.dir, name);
-  writeFileSync(p, text);
-  return p;
-};
-const bodyOf = (reportId: number) => {
-  const r = app.store.reportById(reportId)!;
-  return { report: r, body: app.store.bodies().find((b) => b.id === r.body_id)! };
-};
+const write = (name: string, text: string) => writeIn(app, name, text);
+const bodyOf = (id: number) => reportAndBody(app, id);
 
 describe('two 鼓楼区 and one without evidence', () => {
   const NANJING = '联系地址：南京市鼓楼区北京西路1号，邮编：210008，联系电话：025-83123456。';

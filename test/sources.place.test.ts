@@ -3,41 +3,21 @@
  * host placing a same-name body (placeBody's `source`), and a report replacing another only when it is certainly
  * the same body and year: same placed body, or same source. No network: the addresses are only data here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
 import { ingestFile } from '../src/ingest/pipeline.js';
 import { testApp } from './helpers/app.js';
-import { FIX } from './helpers/cases.js';
-import { PANYU } from './helpers/engine.js';
+import { placelessReport, reportAndBody, writeIn } from './helpers/placedReports.js';
 
-const SEED = readFileSync(join(FIX, 'seeds', `${PANYU}.txt`), 'utf8');
-
-/** Seed 002 (番禺区 2024) as a 2023 report of `org` without a word of its place, plus `tail`. */
-function report(org: string, tail: string): string {
-  const body = SEED
-    .replace(/广州市番禺区人民政府\s*2024\s*年/, '\u0000TITLE\u0000')
-    .replaceAll('广州市番禺区人民政府', '\u0000ORG\u0000')
-    .replaceAll('番禺区', '本区').replaceAll('番禺', '本区').replaceAll('广州市', '本市').replaceAll('广州', '本市')
-    .replace(/2025(\s*)年/g, '2024$1年').replace(/2024(\s*)年/g, '2023$1年')
-    .replace('\u0000TITLE\u0000', `${org}2023年`).replaceAll('\u0000ORG\u0000', org);
-  return `${body}\n${tail}\n`;
-}
+const report = placelessReport;
 
 let app: App & { dir: string };
 beforeAll(() => { app = testApp(); });
 afterAll(async () => { await app.close(); });
 
-const write = (name: string, text: string) => {
-  const p = join(app.dir, name);
-  writeFileSync(p, text);
-  return p;
-};
-const rowOf = (id: number) => {
-  const report = app.store.reportById(id)!;
-  return { report, body: app.store.bodies().find((b) => b.id === report.body_id)! };
-};
+const write = (name: string, text: string) => writeIn(app, name, text);
+const rowOf = (id: number) => reportAndBody(app, id);
 
 describe('the source of a report', () => {
   it('is stored with it, and its host places a 鼓楼区 the text does not', async () => {
