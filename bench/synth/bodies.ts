@@ -104,7 +104,7 @@ function makeBody(r: Rng, p: Place, sameName: boolean, town?: Place): SynthBody 
     fullName = printedName = own + rest;
   } else if (level === 'county') {
     fullName = prefix(region, deep) + own + rest;
-    // a county printed without its city: always for a shared name half the time, else now and then
+    // a county printed without its city: most often when its name is shared (the text must place it), else now and then
     printedName = own.length >= 3 && r.chance(sameName ? 0.6 : 0.25) ? own + rest : fullName;
   } else {
     const county = region[deep - 1];

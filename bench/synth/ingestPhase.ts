@@ -27,7 +27,8 @@ export interface IngestFigures {
 /** The differences of an outcome from its report's truth file (null when the outcome carries no report). */
 function unlike(o: IngestOutcome): string[] | null {
   if (!o.report) return null;
-  const truth = JSON.parse(readFileSync(o.file.replace(/\/reports\/(c\d+)\/(.*)\.\w+$/, '/truth/$1/$2.json'), 'utf8')) as Truth;
+  const file = o.file.replace(/\/reports\/(c\d+)\/(.*)\.\w+$/, '/truth/$1/$2.json');
+  const truth = JSON.parse(readFileSync(file, 'utf8')) as Truth;
   return differences(o.report, truth);
 }
 

@@ -28,7 +28,8 @@ export function inventory(ctx: Ctx): string {
 
 /** The body a single-body question is about, or the answer that says why there is none. */
 export function whichBody(ctx: Ctx, f: Frame): { body: BodyInfo } | { answer: Answer } {
-  if (f.ambiguous && !f.bodies.length) {
+  // a name that fits several bodies is asked about, also beside a body that was clear: never dropped
+  if (f.ambiguous) {
     const opts = f.ambiguous.map((id) => ctx.index.byId(id)!)
       .map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
     return {

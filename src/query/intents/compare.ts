@@ -4,13 +4,18 @@ import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { CARD } from '../metrics.js';
-import { fact, value, yearsFor, type Ctx, type Fact } from './common.js';
+import { fact, value, whichBody, yearsFor, type Ctx, type Fact } from './common.js';
 import { ratioAnswer } from './ratio.js';
 import { trend } from './series.js';
 import type { ReportRow } from '../../store/store.js';
 
 export function compare(ctx: Ctx, f: Frame): Answer {
   if (f.bodies.length <= 1) return trend(ctx, f);
+  // one of the bodies named fits several: ask, rather than compare without it
+  if (f.ambiguous) {
+    const who = whichBody(ctx, f);
+    if ('answer' in who) return who.answer;
+  }
   const rows: Fact[] = [];
   const notes: string[] = [];
   for (const id of f.bodies) {

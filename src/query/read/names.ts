@@ -90,7 +90,8 @@ export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean): 
       .map((e) => (e as { id: number }).id))]);
     const lastExact = exactSets[exactSets.length - 1];
     // a place before a body of another place: 深圳市 + 协作办公室 is not 广州市协作办公室
-    const place = placeOf(run.slice(0, -1), index);
+    const before = run.slice(0, -1);
+    const place = placeOf(before, index) ?? (before.length ? placeOfBodies(before, index) : null);
     const clash = place && lastExact.length && lastExact.every((id) => !inside(index, id, place));
     if (tail || clash) { out.unknownBodies.push(unknownBody(run, index)); continue; }
     if (lastExact.length === 1) { push(lastExact[0]); continue; }
@@ -104,9 +105,13 @@ export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean): 
   return out;
 }
 
+/** A body is inside a place when its region runs through the place's own path (宝山区 of 双鸭山, not of 上海). */
 const inside = (index: BodyIndex, id: number, place: Place) => {
   const region = index.byId(id)?.region ?? [];
-  return place.path.every((p, i) => region[i] === p) || region.includes(place.name);
+  if (place.path.every((p, i) => region[i] === p)) return true;
+  // a region path that starts lower down (a name the gazetteer placed only by its county)
+  const at = region.indexOf(place.name);
+  return at >= 0 && place.path.slice(0, -1).every((p) => !region.length || region.includes(p) || at === 0);
 };
 
 /** A run of places only: the body that speaks for the place, a region, or a place with nothing on file. */
