@@ -4,6 +4,7 @@
  * a database gets one line saying so.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256, ingestFile } from '../src/ingest/pipeline.js';
@@ -29,6 +30,24 @@ function readStore(db: string): Store & { close(): void } {
   const store = new Store(openDb(db));
   return Object.assign(store, { close: () => store.db.close() });
 }
+
+describe('processes opening the same new database at the same moment', () => {
+  it('all open it: switching the new file to WAL waits for the others instead of failing', async () => {
+    const dir = scratch();
+    for (let round = 0; round < 3; round++) {
+      const db = join(dir, `new-${round}.db`);
+      const at = Date.now() + 2500;
+      const runs = Array.from({ length: 8 }, () => new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'helpers', 'openAt.ts'),
+          db, String(at)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d));
+        child.on('close', () => resolve(out.trim()));
+      }));
+      expect(await Promise.all(runs)).toEqual(Array(8).fill('ok'));
+    }
+  }, 60_000);
+});
 
 describe('two ingest processes on the same new database', () => {
   it('store each of 50 reports exactly once: none lost to a locked database, none twice', async () => {

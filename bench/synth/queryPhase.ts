@@ -40,14 +40,18 @@ async function main(): Promise<void> {
   const budgetMs = Number(opt('--budget') ?? 60) * 1000;
   const max = Number(opt('--max') ?? 1000);
 
+  const step = (s: string) => process.stderr.write(`  query: ${s}\n`);
   const t0 = performance.now();
   const db = openDb(opt('--db')!);
   const store = new Store(db);
   const t1 = performance.now();
+  step('database open; new QueryEngine…');
   const engine = new QueryEngine(store, () => NOW);
   const t2 = performance.now();
+  step(`engine made in ${((t2 - t1) / 1000).toFixed(1)} s; warm()…`);
   engine.warm();
   const t3 = performance.now();
+  step(`warm() done in ${((t3 - t2) / 1000).toFixed(1)} s; asking…`);
   engine.ask(questions[0].q, { now: NOW });
   const t4 = performance.now();
   const startup = {

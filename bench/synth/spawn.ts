@@ -23,10 +23,14 @@ export function runPhase<T>(script: string, args: string[], heapMb = 4096): Prom
       if (code === 0 && last.startsWith('{')) {
         try { resolve({ ok: true, value: JSON.parse(last) as T, seconds }); return; } catch { /* reported below */ }
       }
-      const tail = err.trim().split('\n').filter((l) => !/^\s+at /.test(l)).slice(-3).join(' | ');
-      const oom = /heap out of memory|Allocation failed/i.test(err) ? 'out of memory, ' : '';
-      const why = tail ? `: ${tail.slice(0, 300)}` : '';
-      const error = `${oom}exit ${code ?? signal} after ${seconds.toFixed(0)} s${why}`;
+      const lines = err.trim().split('\n');
+      // the phase's last progress line says where it was; a stack (JS or native) says nothing more
+      const stage = lines.filter((l) => /^ {2}\w+: /.test(l)).at(-1)?.trim();
+      const oom = /heap out of memory|Allocation failed/i.test(err);
+      const noise = /^\s+at |^\s*\d+: 0x|^<---|^\[\d+:0x/;
+      const tail = lines.filter((l) => l.trim() && !noise.test(l)).slice(-2).join(' | ').slice(0, 300);
+      const why = oom ? `out of memory (${heapMb} MB heap)` : `exit ${code ?? signal}${tail ? `: ${tail}` : ''}`;
+      const error = `${why} after ${seconds.toFixed(0)} s${stage ? `, last step: ${stage}` : ''}`;
       resolve({ ok: false, error, seconds });
     });
   });

@@ -22,6 +22,22 @@ function openFailure(path: string, e: unknown): DbOpenError {
   return new DbOpenError(`Cannot open the database ${path}: ${why}. ${fix}`);
 }
 
+const isBusy = (e: unknown) => /^SQLITE_BUSY/.test(String((e as { code?: unknown })?.code ?? ''));
+
+/** `run`, tried again every few milliseconds while SQLite says the database is busy, for at most `ms`. */
+function whileBusy<T>(run: () => T, ms: number): T {
+  const until = Date.now() + ms;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      return run();
+    } catch (e) {
+      if (!isBusy(e) || Date.now() + wait > until) throw e;
+      Atomics.wait(pause, 0, 0, wait); // a synchronous pause: opening is synchronous
+    }
+  }
+}
+
 export function openDb(path: string): DB {
   let db: DB;
   try {
@@ -32,12 +48,13 @@ export function openDb(path: string): DB {
     throw new DbOpenError(`Cannot open the database ${path}: ${why}. Set DB_PATH (or --db) to a writable file.`);
   }
   try {
-    // the wait first: switching a new file to WAL takes a lock another process may hold for a moment
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    // switching a new file to WAL wants a lock another process opening it may hold; SQLite reports that busy at
+    // once instead of waiting (busy_timeout does not cover it), so it is tried again until the same deadline
+    whileBusy(() => db.pragma('journal_mode = WAL'), BUSY_TIMEOUT_MS);
     db.pragma('synchronous = NORMAL'); // in WAL: a killed process loses nothing committed; one fsync a checkpoint
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    whileBusy(() => migrate(db), BUSY_TIMEOUT_MS);
   } catch (e) {
     db.close();
     throw openFailure(path, e);
