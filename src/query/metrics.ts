@@ -104,6 +104,14 @@ for (const g of Object.keys(REVIEW_GROUP_LABEL) as ReviewGroup[]) {
 
 export const metric = (id: string): MetricDef | undefined => catalogue.get(id);
 
+/** Every cell (table.row.col) a metric may read for a column, over all its alternatives. */
+export function metricKeys(id: string, applicant: Applicant = 'total'): string[] {
+  const def = metric(id);
+  if (!def) return [];
+  const refs = def.alternatives(def.byApplicant ? applicant : 'total').flat();
+  return [...new Set(refs.map((r) => `${r.table}.${r.row}.${r.col}`))];
+}
+
 /** Derived figures: numerator and denominator as sums of metrics (sign −1 subtracts). */
 export interface RatioDef {
   id: Ratio; label: string; formula: string; num: [string, number][]; den: [string, number][];

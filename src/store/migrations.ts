@@ -1,4 +1,6 @@
 /** Versioned schema. Each migration runs once, in order, inside a transaction; never edit a released one. */
+import { FIGURES_MIGRATION } from './figuresSchema.js';
+
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 1,
@@ -194,4 +196,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  FIGURES_MIGRATION,
 ];

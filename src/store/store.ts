@@ -2,6 +2,7 @@
 import type { DB } from './db.js';
 import type { Cell, Finding, NarrativeClaim, Passage } from '../domain/report.js';
 import type { Placement } from '../domain/identity.js';
+import { FigureReads } from './figures.js';
 
 export interface BodyRow {
   id: number; key: string; name: string; kind: string; region: string[] | null; aliases: string[];
@@ -53,9 +54,12 @@ const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 export class Store {
   private readonly s;
+  /** One cell's value across the active reports of a year (rankings, totals). */
+  readonly figures: FigureReads;
 
   constructor(readonly db: DB) {
     const p = (sql: string) => db.prepare(sql);
+    this.figures = new FigureReads(db);
     this.s = {
       bodyByKey: p('SELECT id, key, name, kind, region FROM bodies WHERE key = ?'),
       bodyInsert: p('INSERT INTO bodies (key, name, kind, region, placement, stem) VALUES (?, ?, ?, ?, ?, ?)'),

@@ -3,13 +3,17 @@
  * and passages on demand (a bounded cache, not the whole corpus).
  */
 import type { CellRow, FindingRow, PassageHit, ReportRow, Store } from '../../store/store.js';
+import { makeSlice, readKey, type CellSlice } from './slice.js';
 
 const CACHE = 256;
 
-class Bounded<V> {
-  private readonly map = new Map<number, V>();
+/** Cell keys of a year kept for rankings and totals (about 10,000 cells each at 50,000 reports, ~1.5 MB). */
+const SLICE_KEYS = 16;
+
+class Bounded<V, K = number> {
+  private readonly map = new Map<K, V>();
   constructor(private readonly max: number) {}
-  get(k: number, make: () => V): V {
+  get(k: K, make: () => V): V {
     let v = this.map.get(k);
     if (v !== undefined) { this.map.delete(k); this.map.set(k, v); return v; }
     v = make();
@@ -26,6 +30,7 @@ export class ReportData {
   private years = new Map<number, number[]>();
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
   private readonly findingCache = new Bounded<FindingRow[]>(CACHE);
+  private readonly keyCache = new Bounded<Map<number, CellRow>, string>(SLICE_KEYS);
 
   constructor(private readonly store: Store) { this.refresh(); }
 
@@ -40,6 +45,7 @@ export class ReportData {
     for (const ys of this.years.values()) ys.sort((a, b) => a - b);
     this.cellCache.clear();
     this.findingCache.clear();
+    this.keyCache.clear();
   }
 
   get reports(): ReportRow[] { return this.all; }
@@ -50,6 +56,12 @@ export class ReportData {
   cells(reportId: number): Map<string, CellRow> {
     return this.cellCache.get(reportId, () =>
       new Map(this.store.cells(reportId).map((c) => [`${c.tbl}.${c.row_key}.${c.col_key}`, c])));
+  }
+  /** The cells `keys` (table.row.col) of every active report of `year`, read by index (see slice.ts). */
+  slice(year: number, keys: Iterable<string>): CellSlice {
+    const byKey = new Map<string, Map<number, CellRow>>();
+    for (const k of keys) byKey.set(k, this.keyCache.get(`${year}:${k}`, () => readKey(this.store, year, k)));
+    return makeSlice(year, byKey);
   }
   findings(reportId: number): FindingRow[] {
     return this.findingCache.get(reportId, () => this.store.findings(reportId));

@@ -3,17 +3,23 @@ import type { CellRow, ReportRow } from '../../store/store.js';
 import { answer, type Answer, type Fact } from '../answer.js';
 import type { BodyIndex, BodyInfo } from '../bodies.js';
 import type { ReportData } from '../facts/data.js';
+import type { CellSlice } from '../facts/slice.js';
 import { factOf, valueOf, warningsFor, type Value } from '../facts/values.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
+import { metricKeys } from '../metrics.js';
 import type { Applicant } from '../words/index.js';
 
-export interface Ctx { index: BodyIndex; data: ReportData; now: Date }
+/** `slice`: a few cells of every report of a year (a ranking, a total); values it covers are read from it. */
+export interface Ctx { index: BodyIndex; data: ReportData; now: Date; slice?: CellSlice }
 export type Handler = (ctx: Ctx, f: Frame) => Answer;
 
 export const echo = (f: Frame) => f.guessed.map((g) => M.guessed(g.typed, g.name)).join('');
-export const value = (ctx: Ctx, r: ReportRow, metricId: string, applicant?: Applicant): Value =>
-  valueOf(r, ctx.data.cells(r.id), metricId, applicant);
+export function value(ctx: Ctx, r: ReportRow, metricId: string, applicant?: Applicant): Value {
+  const s = ctx.slice;
+  const fromSlice = s && s.year === r.year && metricKeys(metricId, applicant).every((k) => s.keys.has(k));
+  return valueOf(r, fromSlice ? s.cells(r.id) : ctx.data.cells(r.id), metricId, applicant);
+}
 export const fact = factOf;
 export const warnings = (ctx: Ctx, r: ReportRow, cells: CellRow[]) => warningsFor(ctx.data.findings(r.id), cells);
 

@@ -6,8 +6,10 @@ import { answer, fmt, sourceLine, type Answer, type AnswerTable } from '../answe
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
+import type { ReportRow } from '../../store/store.js';
+import { metricKeys } from '../metrics.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
-import { ratioAnswer } from './ratio.js';
+import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
 
 const SHOWN = 10;
 
@@ -34,33 +36,57 @@ function population(ctx: Ctx, f: Frame): { bodies: BodyInfo[]; year: number; not
   return { bodies: withReport, year, note };
 }
 
-/** The metric (or rate) for every body of a population, and who had no figure and why. */
-function valuesOver(
-  ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number },
-): { facts: Fact[]; skipped: string[] } {
-  const facts: Fact[] = [];
-  const skipped: string[] = [];
-  for (const b of pop.bodies) {
-    const r = ctx.data.report(b.id, pop.year)!;
-    if (f.ratio && f.ratio !== 'share') {
-      const a = ratioAnswer(ctx, { ...f, bodies: [b.id] }, b, r, '');
-      if (a.facts[0]) facts.push(a.facts[0]); else skipped.push(b.name);
+/** A body's figure in a ranking or a total: enough to order and add; what is shown is read again in full. */
+interface Row { body: BodyInfo; r: ReportRow; value: number; label: string; unit: string }
+
+const isRate = (f: Frame) => Boolean(f.ratio && f.ratio !== 'share');
+
+/**
+ * The metric (or rate) for every body of a population, from a slice of the year's cells (one index range per
+ * cell, not each report's table), and the bodies that have no figure.
+ */
+function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number }): { rows: Row[]; none: Row[] } {
+  const keys = isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0], f.applicant);
+  const sliced: Ctx = { ...ctx, slice: ctx.data.slice(pop.year, keys) };
+  const rows: Row[] = [], none: Row[] = [];
+  for (const body of pop.bodies) {
+    const r = ctx.data.report(body.id, pop.year)!;
+    if (isRate(f)) {
+      const v = ratioValue(sliced, f, r);
+      (v.value === null ? none : rows).push({ body, r, value: v.value ?? 0, label: v.label, unit: '%' });
       continue;
     }
-    const v = value(ctx, r, f.metrics[0], f.applicant);
-    if (v.value === null) skipped.push(`${b.name}（${v.reason}）`);
-    else facts.push(fact(b, r, f.metrics[0], v, v.value, f.applicant));
+    const v = value(sliced, r, f.metrics[0], f.applicant);
+    (v.value === null ? none : rows).push({ body, r, value: v.value ?? 0, label: v.label, unit: v.unit });
   }
-  return { facts, skipped };
+  return { rows, none };
+}
+
+/** The fact a shown row states, read from the report's own cells (with the line it came from). */
+function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
+  if (isRate(f)) {
+    const a = ratioAnswer(ctx, { ...f, bodies: [x.body.id] }, x.body, x.r, '');
+    return a.facts[0] ?? { ...fact(x.body, x.r, f.ratio!, { value: x.value, cells: [], label: x.label, unit: '%' }) };
+  }
+  const v = value(ctx, x.r, f.metrics[0], f.applicant);
+  return fact(x.body, x.r, f.metrics[0], v, v.value ?? x.value, f.applicant);
+}
+
+/** Why the first few bodies have no figure (read in full: the reason cites what the report prints). */
+function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
+  if (!none.length) return '';
+  const names = none.slice(0, 10).map((x) =>
+    (isRate(f) ? x.body.name : `${x.body.name}（${value(ctx, x.r, f.metrics[0], f.applicant).reason}）`));
+  return `\n${M.notCounted(names)}`;
 }
 
 export function rank(ctx: Ctx, f: Frame): Answer {
   const pop = population(ctx, f);
   if ('answer' in pop) return pop.answer;
-  const { facts: rows, skipped } = valuesOver(ctx, f, pop);
-  if (!rows.length) return answer('not_found', M.nothingToCompare(skipped));
+  const { rows, none } = valuesOver(ctx, f, pop);
+  if (!rows.length) return answer('not_found', M.nothingToCompare(none.slice(0, 10).map((x) => x.body.name)));
   rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
-  const shown = rows.slice(0, f.topN ?? SHOWN);
+  const shown = rows.slice(0, f.topN ?? SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allBodies;
   const pct = shown[0].unit === '%';
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
@@ -68,36 +94,40 @@ export function rank(ctx: Ctx, f: Frame): Answer {
     pop.note);
   const lines = shown.map((x, i) => `${i + 1}. ${x.org} ${fmt(x.value, x.unit)}`);
   const more = rows.length > shown.length ? `\n${M.rankMore(shown.length, rows.length)}${M.rankFile}` : '';
-  const skip = skipped.length ? `\n${M.notCounted(skipped.slice(0, 10))}` : '';
-  const a = answer('answered', `${head}\n${lines.join('\n')}${more}${skip}\n${M.rankCaveat}\n${sourceLine(shown[0])}`,
-    shown);
+  const a = answer('answered',
+    `${head}\n${lines.join('\n')}${more}${skippedText(ctx, f, none)}\n${M.rankCaveat}\n${sourceLine(shown[0])}`, shown);
   // the whole ranking as a file, when more bodies than are shown
-  if (rows.length > shown.length) a.table = rankTable(pop.year, rows);
+  if (rows.length > shown.length) a.table = rankTable(pop.year, shown[0].label, rows);
   return a;
 }
 
-function rankTable(year: number, rows: Fact[]): AnswerTable {
+function rankTable(year: number, label: string, rows: Row[]): AnswerTable {
   const pct = rows[0].unit === '%';
   return {
-    name: `${year}-${rows[0].label}.csv`,
-    header: ['名次', '单位', '年份', rows[0].label, '计量单位'],
-    rows: rows.map((x, i) => [i + 1, x.org, x.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
+    name: `${year}-${label}.csv`,
+    header: ['名次', '单位', '年份', label, '计量单位'],
+    rows: rows.map((x, i) =>
+      [i + 1, x.body.name, x.r.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
   };
 }
 
 export function total(ctx: Ctx, f: Frame): Answer {
-  if (f.ratio && f.ratio !== 'share') return rank(ctx, f); // a rate does not add up across bodies
+  if (isRate(f)) return rank(ctx, f); // a rate does not add up across bodies
   const pop = population(ctx, f);
   if ('answer' in pop) return pop.answer;
-  const { facts: parts, skipped } = valuesOver(ctx, f, pop);
-  if (!parts.length) return answer('not_found', M.nothingToAdd(skipped));
-  const sum = parts.reduce((s, x) => s + x.value, 0);
+  const { rows, none } = valuesOver(ctx, f, pop);
+  if (!rows.length) {
+    return answer('not_found', M.nothingToAdd(none.slice(0, 10).map((x) => `${x.body.name}（${
+      value(ctx, x.r, f.metrics[0], f.applicant).reason}）`)));
+  }
+  const sum = rows.reduce((s, x) => s + x.value, 0);
+  const shown = rows.slice(0, SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
-  const t: Fact = { ...parts[0], org: region, metric: `sum:${parts[0].metric}`, label: `${parts[0].label}合计`,
-    value: sum, excerpt: parts.slice(0, 20).map((p) => `${p.org} ${fmt(p.value, p.unit)}`).join('；') };
-  const head = M.totalHead(pop.year, region, parts.length, parts[0].label, fmt(sum, parts[0].unit), pop.note);
-  const lines = parts.slice(0, SHOWN).map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);
-  const more = parts.length > SHOWN ? `\n${M.rankMore(SHOWN, parts.length)}` : '';
-  const skip = skipped.length ? `\n${M.notCounted(skipped.slice(0, 10))}` : '';
-  return answer('answered', `${head}\n${lines.join('\n')}${more}${skip}\n${M.totalCaveat}`, [t, ...parts]);
+  const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,
+    value: sum, excerpt: rows.slice(0, 20).map((x) => `${x.body.name} ${fmt(x.value, x.unit)}`).join('；') };
+  const head = M.totalHead(pop.year, region, rows.length, shown[0].label, fmt(sum, shown[0].unit), pop.note);
+  const lines = shown.map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);
+  const more = rows.length > SHOWN ? `\n${M.rankMore(SHOWN, rows.length)}` : '';
+  return answer('answered', `${head}\n${lines.join('\n')}${more}${skippedText(ctx, f, none)}\n${M.totalCaveat}`,
+    [t, ...shown]);
 }

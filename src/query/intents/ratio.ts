@@ -7,39 +7,80 @@ import { answer, fmt, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import { RATIOS, RESULT_METRIC } from '../metrics.js';
+import { metricKeys, RATIOS, RESULT_METRIC, type RatioDef } from '../metrics.js';
+import type { Applicant } from '../words/index.js';
 import { fact, value, warnings, type Ctx, type Fact } from './common.js';
 
-/** A share: part ÷ whole, with both as facts after the ratio. */
-function share(ctx: Ctx, body: BodyInfo, r: ReportRow, note: string, p: { id: string; col?: string },
-  w: { id: string; col?: string }, label: (part: string, whole: string) => string): Answer {
-  const part = value(ctx, r, p.id, p.col as never), whole = value(ctx, r, w.id, w.col as never);
-  if (part.value === null || whole.value === null || whole.value === 0) {
-    return answer('not_found', M.ratioNone(body.name, r.year, '比例', part.reason ?? whole.reason ?? M.zeroDenominator));
-  }
-  const v = part.value / whole.value;
-  const name = label(part.label, whole.label);
-  const f: Fact = { ...fact(body, r, `share:${p.id}:${p.col ?? 'total'}`, part, v), label: name, unit: '%' };
-  const text = `${M.ratio(body.name, r.year, name, fmt(v, '%'))}${note}\n= ${part.label} ${part.value} ÷ `
-    + `${whole.label} ${whole.value}\n${sourceLine(f)}`;
-  return answer('answered', text,
-    [f, fact(body, r, p.id, part, part.value, p.col as never), fact(body, r, w.id, whole)],
-    warnings(ctx, r, [...part.cells, ...whole.cells]));
-}
+type Side = { id: string; col?: Applicant };
+/** What a rate question divides: a share's part and whole, or a defined ratio's sums of metrics. */
+type Operands =
+  | { kind: 'share'; part: Side; whole: Side; name: (part: string, whole: string) => string }
+  | { kind: 'ratio'; def: RatioDef };
 
-export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+function operands(f: Frame): Operands {
   if (f.ratio === 'share' && (!f.applicant || f.applicant === 'total') && f.metrics[0]
     && RESULT_METRIC.test(f.metrics[0])) {
     // 予以公开的比例: a result's share of all results (办理结果总计)
-    return share(ctx, body, r, note, { id: f.metrics[0] }, { id: 'applications.total_processed' },
-      (p) => `${p}占办理结果总计的比例`);
+    return { kind: 'share', part: { id: f.metrics[0] }, whole: { id: 'applications.total_processed' },
+      name: (p) => `${p}占办理结果总计的比例` };
   }
   if (f.ratio === 'share') {
     const m = f.metrics[0] ?? 'applications.new_received';
     const col = f.applicant && f.applicant !== 'total' ? f.applicant : 'natural_person';
-    return share(ctx, body, r, note, { id: m, col }, { id: m }, (p) => `${p}占比`);
+    return { kind: 'share', part: { id: m, col }, whole: { id: m }, name: (p) => `${p}占比` };
   }
-  const def = RATIOS[f.ratio!];
+  return { kind: 'ratio', def: RATIOS[f.ratio!] };
+}
+
+/** Every cell a rate question may read (for a ranking's slice). */
+export function ratioKeys(f: Frame): string[] {
+  const o = operands(f);
+  const sides: Side[] = o.kind === 'share' ? [o.part, o.whole] : [...o.def.num, ...o.def.den].map(([id]) => ({ id }));
+  return [...new Set(sides.flatMap((s) => metricKeys(s.id, s.col)))];
+}
+
+/** The rate's value alone (a ranking orders by it): null where the answer would say there is none. */
+export function ratioValue(ctx: Ctx, f: Frame, r: ReportRow): { value: number | null; label: string } {
+  const o = operands(f);
+  if (o.kind === 'share') {
+    const part = value(ctx, r, o.part.id, o.part.col), whole = value(ctx, r, o.whole.id, o.whole.col);
+    const ok = part.value !== null && whole.value !== null && whole.value !== 0;
+    return { value: ok ? part.value! / whole.value! : null, label: o.name(part.label, whole.label) };
+  }
+  const sum = (xs: [string, number][]) => {
+    let s = 0;
+    for (const [id, sign] of xs) {
+      const v = value(ctx, r, id).value;
+      if (v === null) return null;
+      s += sign * v;
+    }
+    return s;
+  };
+  const n = sum(o.def.num), d = sum(o.def.den);
+  return { value: n === null || d === null || d === 0 ? null : n / d, label: o.def.label };
+}
+
+/** A share: part ÷ whole, with both as facts after the ratio. */
+function share(ctx: Ctx, body: BodyInfo, r: ReportRow, note: string, o: Extract<Operands, { kind: 'share' }>): Answer {
+  const { part: p, whole: w } = o;
+  const part = value(ctx, r, p.id, p.col), whole = value(ctx, r, w.id, w.col);
+  if (part.value === null || whole.value === null || whole.value === 0) {
+    return answer('not_found', M.ratioNone(body.name, r.year, '比例', part.reason ?? whole.reason ?? M.zeroDenominator));
+  }
+  const v = part.value / whole.value;
+  const name = o.name(part.label, whole.label);
+  const f: Fact = { ...fact(body, r, `share:${p.id}:${p.col ?? 'total'}`, part, v), label: name, unit: '%' };
+  const text = `${M.ratio(body.name, r.year, name, fmt(v, '%'))}${note}\n= ${part.label} ${part.value} ÷ `
+    + `${whole.label} ${whole.value}\n${sourceLine(f)}`;
+  return answer('answered', text,
+    [f, fact(body, r, p.id, part, part.value, p.col), fact(body, r, w.id, whole)],
+    warnings(ctx, r, [...part.cells, ...whole.cells]));
+}
+
+export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+  const o = operands(f);
+  if (o.kind === 'share') return share(ctx, body, r, note, o);
+  const def = o.def;
   const side = (parts: [string, number][]) => parts.map(([id, sign]) => ({ id, sign, v: value(ctx, r, id) }));
   const num = side(def.num), den = side(def.den);
   const bad = [...num, ...den].find((x) => x.v.value === null);

@@ -1,0 +1,28 @@
+/** Reads of `figures` (figuresSchema.ts): one cell's value in every active report of a year, by index range. */
+import type { DB } from './db.js';
+import type { CellRow } from './store.js';
+
+/** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
+export type FigureCell = Pick<CellRow, 'report_id' | 'tbl' | 'row_key' | 'col_key' | 'value' | 'status'>;
+
+export class FigureReads {
+  private readonly ofYear;
+  private readonly plan;
+
+  constructor(db: DB) {
+    const sql = 'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
+    this.ofYear = db.prepare(sql).raw();
+    this.plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+  }
+
+  /** The cell `tbl.row.col` of every active report of `year`. */
+  cell(tbl: CellRow['tbl'], row: string, col: string, year: number): FigureCell[] {
+    return (this.ofYear.all(tbl, row, col, year) as [number, number | null, CellRow['status']][])
+      .map(([report_id, value, status]) => ({ report_id, tbl, row_key: row, col_key: col, value, status }));
+  }
+
+  /** How SQLite runs `cell` (for the scale bench). */
+  explain(): string[] {
+    return (this.plan.all('applications', 'new_received', 'total', 2024) as { detail: string }[]).map((r) => r.detail);
+  }
+}

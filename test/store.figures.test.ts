@@ -1,0 +1,113 @@
+/**
+ * `figures` (the index rankings and totals read) holds exactly the cells of the active reports, whatever wrote
+ * them: ingest, a newer report of the same body and year, a parse-again, a report deleted; and a database made
+ * before it gets it filled by the migration. Values read through it equal values read from a report's cells.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { ingestFile } from '../src/ingest/pipeline.js';
+import { PARSER_VERSION } from '../src/ingest/version.js';
+import { ReportData } from '../src/query/facts/data.js';
+import { valueOf } from '../src/query/facts/values.js';
+import { metric, metricKeys, RATIOS } from '../src/query/metrics.js';
+import { migrate } from '../src/store/db.js';
+import { testApp } from './helpers/app.js';
+import { FIX, truthCases } from './helpers/cases.js';
+
+let app: App & { dir: string };
+beforeAll(async () => {
+  app = testApp();
+  for (const c of truthCases()) await ingestFile(c.file, app.ingest);
+});
+afterAll(async () => { await app.close(); });
+
+const FROM_CELLS = `SELECT c.tbl, c.row_key, c.col_key, r.year, c.report_id, c.value, c.status
+  FROM reports r JOIN cells c ON c.report_id = r.id WHERE r.superseded_by IS NULL`;
+const FROM_FIGURES = 'SELECT tbl, row_key, col_key, year, report_id, value, status FROM figures';
+const rows = (sql: string) => (app.db.prepare(sql).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+
+/** The invariant: figures = the cells of active reports, row for row. */
+function expectInStep(): void {
+  const want = rows(FROM_CELLS);
+  expect(want.length).toBeGreaterThan(1000);
+  expect(rows(FROM_FIGURES)).toEqual(want);
+}
+
+describe('figures', () => {
+  it('after ingesting every fixture', () => expectInStep());
+
+  it('after a newer file of the same body and year (the old report superseded)', async () => {
+    const seed = join(FIX, 'seeds', '002_7b8566f6eb984e20.txt');
+    const copy = join(app.dir, 'panyu-corrected.txt');
+    writeFileSync(copy, `${readFileSync(seed, 'utf8')}\n（更正版）\n`);
+    const o = await ingestFile(copy, app.ingest);
+    expect(['ingested', 'replaced']).toContain(o.status);
+    expect(app.db.prepare('SELECT COUNT(*) FROM reports WHERE superseded_by IS NOT NULL').pluck().get())
+      .toBeGreaterThan(0);
+    expectInStep();
+  });
+
+  it('after a parse-again by a newer parser (the old rows deleted)', async () => {
+    const seed = join(FIX, 'seeds', '001_eac659b3405373d8.txt');
+    const id = app.db.prepare("SELECT id FROM reports WHERE source_file LIKE '%001_eac659b3405373d8%'").pluck().get();
+    app.db.prepare('UPDATE reports SET parser_version = ? WHERE id = ?').run(PARSER_VERSION - 1, id);
+    expect((await ingestFile(seed, app.ingest)).status).toBe('replaced');
+    expectInStep();
+  });
+
+  it('after a report is deleted, and after a superseded one is made active again', () => {
+    const [old, nu] = app.db.prepare('SELECT id, superseded_by FROM reports WHERE superseded_by IS NOT NULL')
+      .raw().get() as [number, number];
+    app.store.transaction(() => {
+      app.db.prepare('UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?').run(nu);
+      app.db.prepare('DELETE FROM reports WHERE id = ?').run(nu);
+    });
+    expect(app.db.prepare('SELECT superseded_by FROM reports WHERE id = ?').pluck().get(old)).toBeNull();
+    expectInStep();
+  });
+
+  it('is filled by its migration in a database made before it', () => {
+    const triggers = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'figures%'")
+      .pluck().all() as string[];
+    expect(triggers.length).toBeGreaterThan(3);
+    for (const t of triggers) app.db.exec(`DROP TRIGGER ${t}`);
+    app.db.exec(`DROP TABLE figures; DELETE FROM schema_migrations WHERE version = 8;
+      CREATE INDEX cells_metric ON cells(tbl, row_key, col_key)`);
+    migrate(app.db);
+    expectInStep();
+    const indexes = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cells'")
+      .pluck().all();
+    expect(indexes).not.toContain('cells_metric');
+  });
+
+  it('a ranking reads it by one index range per cell', () => {
+    expect(app.store.figures.explain().join(' ')).toMatch(/SEARCH figures USING PRIMARY KEY \(tbl=\? AND row_key=\? AND col_key=\? AND year=\?\)/);
+  });
+});
+
+describe('values read through a slice of figures', () => {
+  it('equal values read from each report\'s own cells, for every metric, column and report', () => {
+    const data = new ReportData(app.store);
+    const ids = [...new Set([...Object.values(RATIOS).flatMap((r) => [...r.num, ...r.den].map(([id]) => id)),
+      'applications.new_received', 'group.denied', 'group.other', 'active.licensing', 'active.fees',
+      'review.litigation.total', 'active.normative_documents.in_force'])];
+    let compared = 0;
+    for (const col of ['total', 'natural_person', 'legal_person'] as const) {
+      for (const id of ids) {
+        expect(metric(id), id).toBeDefined();
+        for (const year of new Set(data.reports.map((r) => r.year))) {
+          const slice = data.slice(year, metricKeys(id, col));
+          for (const r of data.reports.filter((x) => x.year === year)) {
+            const full = valueOf(r, data.cells(r.id), id, col), part = valueOf(r, slice.cells(r.id), id, col);
+            expect(part.value, `${id} ${col} report ${r.id}`).toBe(full.value);
+            expect(part.label).toBe(full.label);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});
