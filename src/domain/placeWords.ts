@@ -39,7 +39,20 @@ function withoutPeoples(s: string): string {
 }
 
 /** The name without its level suffix and peoples: 番禺区 → 番禺, 延边朝鲜族自治州 → 延边; two-character names stay. */
+/** Place names are few and asked for again and again (every body of a place): each is cut once. */
+const SHORT = new Map<string, string>();
+const SHORT_MAX = 200_000;
+
 export function shortName(name: string): string {
+  let s = SHORT.get(name);
+  if (s === undefined) {
+    s = cutShort(name);
+    if (SHORT.size < SHORT_MAX) SHORT.set(name, s);
+  }
+  return s;
+}
+
+function cutShort(name: string): string {
   for (const suf of LEVEL_SUFFIXES) {
     if (!name.endsWith(suf) || name.length - suf.length < (MIN_STEM[suf] ?? 2)) continue;
     let base = withoutPeoples(name.slice(0, -suf.length));

@@ -106,14 +106,15 @@ export class BodyIndex {
   /** Every surface → entry, for the dictionary scan. */
   *surfaces(): Generator<[string, NameEntry]> {
     for (const b of this.bodies) {
+      const prefixes = prefixVariants(b.region);
+      const deepIsCity = b.region.length === 2 || (b.region.length === 1 && /市$/.test(b.region[0]));
       for (const name of new Set([b.name, ...b.aliases])) {
         yield [name, { k: 'body', id: b.id, placeOnly: false }];
         const { rest } = splitName(name, b.region);
-        const deepIsCity = b.region.length === 2 || (b.region.length === 1 && /市$/.test(b.region[0]));
         // the bare place stands for the body too; the question's parser decides between the bodies of a place
-        for (const p of prefixVariants(b.region)) yield [p, { k: 'body', id: b.id, placeOnly: true }];
+        for (const p of prefixes) yield [p, { k: 'body', id: b.id, placeOnly: true }];
         for (const r of restVariants(rest)) {
-          for (const p of prefixVariants(b.region)) if (r) yield [p + r, { k: 'body', id: b.id, placeOnly: false }];
+          for (const p of prefixes) if (r) yield [p + r, { k: 'body', id: b.id, placeOnly: false }];
           const abbreviation = SHORT_FORMS.some(([, short]) => r.endsWith(short));
           // a bare organisation word (人民政府办公室, 办公室) is no body's name: only distinctive rests stand alone
           if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !GENERIC_REST.test(r)) {

@@ -48,7 +48,13 @@ const active = (label: string, unit: string, alts: [string, string][]): Omit<Met
 });
 
 const catalogue = new Map<string, MetricDef>();
-const add = (id: string, m: Omit<MetricDef, 'id'>) => catalogue.set(id, { id, ...m });
+/** Alternatives are data: each column's list is made once (a ranking asks for it once a report). */
+const once = (f: (a: Applicant) => CellRef[][]) => {
+  const made = new Map<Applicant, CellRef[][]>();
+  return (a: Applicant) => { let v = made.get(a); if (!v) { v = f(a); made.set(a, v); } return v; };
+};
+const add = (id: string, m: Omit<MetricDef, 'id'>) =>
+  catalogue.set(id, { id, ...m, alternatives: once(m.alternatives) });
 
 for (const def of ALL_APPLICATION_ROWS) {
   add(`applications.${def.key}`, {
@@ -106,11 +112,29 @@ export const metric = (id: string): MetricDef | undefined => catalogue.get(id);
 
 /** Every cell (table.row.col) a metric may read for a column, over all its alternatives. */
 export function metricKeys(id: string, applicant: Applicant = 'total'): string[] {
-  const def = metric(id);
-  if (!def) return [];
-  const refs = def.alternatives(def.byApplicant ? applicant : 'total').flat();
-  return [...new Set(refs.map((r) => `${r.table}.${r.row}.${r.col}`))];
+  const k = `${id}|${applicant}`;
+  let keys = KEYS.get(k);
+  if (!keys) {
+    const def = metric(id);
+    const refs = def ? def.alternatives(def.byApplicant ? applicant : 'total').flat() : [];
+    keys = [...new Set(refs.map((r) => `${r.table}.${r.row}.${r.col}`))];
+    if (def) KEYS.set(k, keys);
+  }
+  return keys;
 }
+const KEYS = new Map<string, string[]>();
+
+/** Each alternative's cells as table.row.col keys, made once per metric and column. */
+export function alternativeKeys(id: string, col: Applicant): string[][] {
+  const k = `${id}|${col}`;
+  let lists = ALT_KEYS.get(k);
+  if (!lists) {
+    lists = (metric(id)?.alternatives(col) ?? []).map((alt) => alt.map((r) => `${r.table}.${r.row}.${r.col}`));
+    ALT_KEYS.set(k, lists);
+  }
+  return lists;
+}
+const ALT_KEYS = new Map<string, string[][]>();
 
 /** Derived figures: numerator and denominator as sums of metrics (sign −1 subtracts). */
 export interface RatioDef {

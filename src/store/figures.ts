@@ -15,10 +15,14 @@ export class FigureReads {
     this.plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
   }
 
-  /** The cell `tbl.row.col` of every active report of `year`. */
-  cell(tbl: CellRow['tbl'], row: string, col: string, year: number): FigureCell[] {
-    return (this.ofYear.all(tbl, row, col, year) as [number, number | null, CellRow['status']][])
-      .map(([report_id, value, status]) => ({ report_id, tbl, row_key: row, col_key: col, value, status }));
+  /** The cell `tbl.row.col` of every active report of `year`, as `make` builds it. */
+  cell<T>(tbl: CellRow['tbl'], row: string, col: string, year: number, make: (c: FigureCell) => T): T[] {
+    const out: T[] = [];
+    for (const [report_id, value, status] of this.ofYear.iterate(tbl, row, col, year) as
+      IterableIterator<[number, number | null, CellRow['status']]>) {
+      out.push(make({ report_id, tbl, row_key: row, col_key: col, value, status }));
+    }
+    return out;
   }
 
   /** How SQLite runs `cell` (for the scale bench). */

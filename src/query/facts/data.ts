@@ -9,6 +9,8 @@ const CACHE = 256;
 
 /** Cell keys of a year kept for rankings and totals (about 10,000 cells each at 50,000 reports, ~1.5 MB). */
 const SLICE_KEYS = 16;
+/** Whole-year computations kept (rankings by metric and year, ~0.5 MB each at 50,000 reports). */
+const MEMOS = 16;
 
 class Bounded<V, K = number> {
   private readonly map = new Map<K, V>();
@@ -31,6 +33,7 @@ export class ReportData {
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
   private readonly findingCache = new Bounded<FindingRow[]>(CACHE);
   private readonly keyCache = new Bounded<Map<number, CellRow>, string>(SLICE_KEYS);
+  private readonly memos = new Bounded<unknown, string>(MEMOS);
 
   constructor(private readonly store: Store) { this.refresh(); }
 
@@ -46,7 +49,11 @@ export class ReportData {
     this.cellCache.clear();
     this.findingCache.clear();
     this.keyCache.clear();
+    this.memos.clear();
   }
+
+  /** A figure computed over the reports on file (a whole year's ranking), kept until the reports change. */
+  memo<T>(key: string, make: () => T): T { return this.memos.get(key, make) as T; }
 
   get reports(): ReportRow[] { return this.all; }
   /** The years on file of a body (one map, not a scan of every report per body). */

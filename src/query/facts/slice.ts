@@ -5,33 +5,36 @@
  */
 import type { FigureCell } from '../../store/figures.js';
 import type { CellRow, Store } from '../../store/store.js';
+import type { CellLookup } from './values.js';
 
 export interface CellSlice {
   year: number;
   keys: ReadonlySet<string>;
-  /** The slice's cells of one report (those it has), keyed table.row.col. */
-  cells(reportId: number): Map<string, CellRow>;
+  /** The slice's cells of one report (those it has), by table.row.col: a view, not a copy. */
+  cells(reportId: number): CellLookup;
 }
-
-const slim = (c: FigureCell): CellRow => ({ ...c, raw: '', page: null, line: null, excerpt: null });
 
 /** One cell key of one year: report id → cell. Kept in a small cache by ReportData. */
 export function readKey(store: Store, year: number, key: string): Map<number, CellRow> {
   const [tbl, row, col] = key.split('.');
-  return new Map(store.figures.cell(tbl as CellRow['tbl'], row, col, year).map((c) => [c.report_id, slim(c)]));
+  const out = new Map<number, CellRow>();
+  store.figures.cell(tbl as CellRow['tbl'], row, col, year, (c: FigureCell) =>
+    out.set(c.report_id, { ...c, raw: '', page: null, line: null, excerpt: null }));
+  return out;
 }
 
 export function makeSlice(year: number, byKey: Map<string, Map<number, CellRow>>): CellSlice {
   return {
     year,
     keys: new Set(byKey.keys()),
-    cells(reportId) {
-      const out = new Map<string, CellRow>();
-      for (const [k, m] of byKey) {
-        const c = m.get(reportId);
-        if (c) out.set(k, c);
-      }
-      return out;
-    },
+    cells: (reportId) => ({
+      get: (k: string) => byKey.get(k)?.get(reportId),
+      *values() {
+        for (const m of byKey.values()) {
+          const c = m.get(reportId);
+          if (c) yield c;
+        }
+      },
+    }) as CellLookup,
   };
 }

@@ -7,7 +7,7 @@ import type { CellRow, FindingRow, ReportRow } from '../../store/store.js';
 import type { Fact } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import { M } from '../messages.js';
-import { applicantLabel, metric, type CellRef } from '../metrics.js';
+import { alternativeKeys, applicantLabel, metric, type CellRef } from '../metrics.js';
 import { absentReason, absentTable } from '../missing.js';
 import type { Applicant } from '../words/index.js';
 
@@ -25,25 +25,41 @@ function activeLabel(format: string, refs: CellRef[]): string | null {
   return row && i >= 0 ? `${row.label}${row.columnLabels[i].replace(/（.*）$/, '')}` : null;
 }
 
+/** A report's cells by table.row.col: its whole table (a Map) or a ranking's view of a few (slice.ts). */
+export type CellLookup = Pick<ReadonlyMap<string, CellRow>, 'get' | 'values'>;
+
+/** The cells of one alternative, when every one is printed (none missing); else null. */
+function printed(cells: CellLookup, keys: string[]): CellRow[] | null {
+  const found: CellRow[] = [];
+  for (const k of keys) {
+    const c = cells.get(k);
+    if (!c || c.status === 'missing') return null;
+    found.push(c);
+  }
+  return found;
+}
+
 /** A metric's value in one report: the first alternative whose cells are all printed. */
-export function valueOf(r: ReportRow, cells: Map<string, CellRow>, metricId: string,
+export function valueOf(r: ReportRow, cells: CellLookup, metricId: string,
   applicant: Applicant = 'total'): Value {
   const def = metric(metricId);
   if (!def) return { value: null, cells: [], label: metricId, unit: '', reason: M.noSuchItem };
   const col = def.byApplicant ? applicant : 'total';
   const label = def.byApplicant && col !== 'total' ? `${applicantLabel(col)}${def.label}` : def.label;
   const get = (ref: CellRef) => cells.get(`${ref.table}.${ref.row}.${ref.col}`);
-  for (const alt of def.alternatives(col)) {
-    const found = alt.map(get);
-    if (found.some((c) => !c || c.status === 'missing')) continue;
-    const label2 = activeLabel(r.format, alt) ?? label;
-    const unknown = found.filter((c) => c!.value === null);
-    if (unknown.length) {
-      return { value: null, cells: found as CellRow[], label: label2, unit: def.unit,
-        reason: M.cellUnreadable(unknown[0]!.status === 'unreadable', unknown[0]!.raw) };
+  const alts = def.alternatives(col), keyLists = alternativeKeys(metricId, col);
+  for (let i = 0; i < alts.length; i++) {
+    const found = printed(cells, keyLists[i]);
+    if (!found) continue;
+    const label2 = activeLabel(r.format, alts[i]) ?? label;
+    const unknown = found.find((c) => c.value === null);
+    if (unknown) {
+      return { value: null, cells: found, label: label2, unit: def.unit,
+        reason: M.cellUnreadable(unknown.status === 'unreadable', unknown.raw) };
     }
-    return { value: found.reduce((s, c) => s + (c!.value ?? 0), 0), cells: found as CellRow[], label: label2,
-      unit: def.unit };
+    let sum = 0;
+    for (const c of found) sum += c.value!;
+    return { value: sum, cells: found, label: label2, unit: def.unit };
   }
   // a whole table the report does not give (or that could not be read): not stated, never a number
   const absent = absentTable(cells, def.alternatives(col));

@@ -41,16 +41,38 @@ interface Row { body: BodyInfo; r: ReportRow; value: number; label: string; unit
 
 const isRate = (f: Frame) => Boolean(f.ratio && f.ratio !== 'share');
 
+/** From this many bodies on, a ranking or total is taken from the whole year's figures, computed once. */
+const WHOLE_YEAR_FROM = 200;
+
 /**
- * The metric (or rate) for every body of a population, from a slice of the year's cells (one index range per
- * cell, not each report's table), and the bodies that have no figure.
+ * The metric (or rate) for every body of a population, and the bodies that have no figure. A large population
+ * is read from the whole year's rows (kept until the reports change), a small one computed for itself; both the
+ * same way, from a slice of the year's cells (one index range per cell, not each report's table).
  */
 function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number }): { rows: Row[]; none: Row[] } {
-  const keys = isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0], f.applicant);
-  const sliced: Ctx = { ...ctx, slice: ctx.data.slice(pop.year, keys) };
+  if (pop.bodies.length < WHOLE_YEAR_FROM) return computeRows(ctx, f, pop.bodies, pop.year);
+  const what = JSON.stringify(['rows', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total']);
+  const all = ctx.data.memo(what, () => {
+    const { rows, none } = computeRows(ctx, f, ctx.index.bodies.filter((b) => b.years.includes(pop.year)), pop.year);
+    const byBody = new Map<number, { x: Row; has: boolean }>();
+    for (const x of rows) byBody.set(x.body.id, { x, has: true });
+    for (const x of none) byBody.set(x.body.id, { x, has: false });
+    return byBody;
+  });
   const rows: Row[] = [], none: Row[] = [];
-  for (const body of pop.bodies) {
-    const r = ctx.data.report(body.id, pop.year)!;
+  for (const b of pop.bodies) {
+    const e = all.get(b.id);
+    if (e) (e.has ? rows : none).push(e.x);
+  }
+  return { rows, none };
+}
+
+function computeRows(ctx: Ctx, f: Frame, bodies: BodyInfo[], year: number): { rows: Row[]; none: Row[] } {
+  const keys = isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0], f.applicant);
+  const sliced: Ctx = { ...ctx, slice: ctx.data.slice(year, keys) };
+  const rows: Row[] = [], none: Row[] = [];
+  for (const body of bodies) {
+    const r = ctx.data.report(body.id, year)!;
     if (isRate(f)) {
       const v = ratioValue(sliced, f, r);
       (v.value === null ? none : rows).push({ body, r, value: v.value ?? 0, label: v.label, unit: '%' });

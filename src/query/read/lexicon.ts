@@ -24,8 +24,11 @@ export class Lexicon {
       this.dict.add(n, w);
       if (w.k !== 'filler' && w.k !== 'org' && w.k !== 'topic') typoSurfaces.push(n);
     }
+    // the same surfaces come again for every body of a place: each is normalised once
+    const normal = new Map<string, string>();
     for (const [s, e] of bodies.surfaces()) {
-      const n = normalizeText(s);
+      let n = normal.get(s);
+      if (n === undefined) { n = normalizeText(s); normal.set(s, n); }
       this.dict.add(n, e);
       if (e.k === 'body') typoSurfaces.push(n);
     }

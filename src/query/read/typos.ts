@@ -13,7 +13,8 @@ export class TypoIndex {
   private readonly byKey = new Map<string, string[]>();
 
   constructor(surfaces: Iterable<string>) {
-    for (const s of surfaces) {
+    // a surface comes once for every body that has it: each is read (pinyin, the slow part) once
+    for (const s of new Set(surfaces)) {
       if (s.length < 2 || s.length > 8 || !/^[\u4e00-\u9fff]+$/.test(s)) continue;
       const k = key(s);
       const list = this.byKey.get(k);

@@ -1,0 +1,101 @@
+/**
+ * Rankings and totals over hundreds of bodies (the synthetic corpus of bench/synth, one report a body, all of one
+ * year): the whole-year path (from 200 bodies) and the small-population path, each checked against the truth
+ * files: the order, the count, every value of the CSV, a province's sum, a rate ranking.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { ingestFile } from '../../src/ingest/pipeline.js';
+import { QueryEngine } from '../../src/query/engine.js';
+import { generate, type Truth } from '../../bench/synth/corpus.js';
+import { testApp } from '../helpers/app.js';
+
+const SEED = 11;
+let app: App & { dir: string };
+let engine: QueryEngine;
+let truths: Truth[] = [];
+let year = 0;
+
+beforeAll(async () => {
+  const made = [...generate(1200, SEED)];
+  const byYear = new Map<number, typeof made>();
+  for (const r of made) byYear.set(r.truth.year, [...(byYear.get(r.truth.year) ?? []), r]);
+  year = [...byYear].sort((a, b) => b[1].length - a[1].length)[0][0];
+  const seen = new Set<string>();
+  const picked = byYear.get(year)!.filter((r) => !seen.has(r.truth.org) && seen.add(r.truth.org)).slice(0, 240);
+  app = testApp();
+  for (const r of picked) {
+    const file = join(app.dir, r.file.replace(/.*\//, ''));
+    writeFileSync(file, r.text);
+    const o = await ingestFile(file, app.ingest);
+    if (o.status === 'ingested') truths.push(r.truth);
+  }
+  engine = new QueryEngine(app.store, () => new Date('2026-06-01T00:00:00Z'));
+}, 240_000);
+afterAll(async () => { await app.close(); });
+
+/** The truth of a body as the answers name it (the fullest name the report prints). */
+const truthOf = (org: string) => {
+  const found = truths.filter((t) => t.synth.fullName === org || t.org === org);
+  expect(found, org).toHaveLength(1);
+  return found[0];
+};
+const received = (t: Truth) => t.applications.new_received[6];
+const openRate = (t: Truth) => {
+  const a = t.applications;
+  return (a.granted[6] + a.partial[6]) / a.total_processed[6];
+};
+
+describe('a ranking over every body of a year', () => {
+  it('has more bodies than the whole-year threshold, each placed and named as its truth says', () => {
+    expect(truths.length).toBeGreaterThanOrEqual(220);
+    expect(engine.bodies.filter((b) => b.years.includes(year)).length).toBe(truths.length);
+  });
+
+  it('lists the top ten in the truth files\' order, counts them all, and its CSV holds every value', () => {
+    const a = engine.ask(`${year}年哪个单位收到的申请最多`);
+    expect(a.status).toBe('answered');
+    const want = [...truths].sort((x, y) => received(y) - received(x));
+    expect(a.facts.map((f) => f.value)).toEqual(want.slice(0, 10).map(received));
+    for (const f of a.facts) expect(received(truthOf(f.org)), f.org).toBe(f.value);
+    expect(a.text).toContain(String(truths.length));
+    const csv = a.table!;
+    expect(csv.rows).toHaveLength(truths.length);
+    for (const [, org, y, v] of csv.rows) {
+      expect(y).toBe(year);
+      expect(v, String(org)).toBe(received(truthOf(String(org))));
+    }
+    // again, from what the first one kept: the same answer
+    expect(engine.ask(`${year}年哪个单位收到的申请最多`).text).toBe(a.text);
+  });
+
+  it('the fewest first (倒数), and a rate ranking by the truth files\' rates', () => {
+    const asc = engine.ask(`${year}年收到申请倒数前三`);
+    const low = [...truths].sort((x, y) => received(x) - received(y)).slice(0, 3).map(received);
+    expect(asc.facts.map((f) => f.value)).toEqual(low);
+    const rate = engine.ask(`${year}年哪个单位的公开率最高`);
+    const rates = truths.filter((t) => t.applications.total_processed[6] > 0).map(openRate).sort((x, y) => y - x);
+    expect(rate.facts.map((f) => f.value)).toEqual(rates.slice(0, 10).map((v) => expect.closeTo(v, 12)));
+  });
+});
+
+describe('a total over a region', () => {
+  const provinces = () => {
+    const n = new Map<string, number>();
+    for (const t of truths) n.set(t.region[0], (n.get(t.region[0]) ?? 0) + 1);
+    return [...n].sort((a, b) => b[1] - a[1]);
+  };
+
+  it('adds up the truth files of the region\'s bodies (small population), and of all bodies (whole year)', () => {
+    const [prov] = provinces()[0];
+    const inProv = truths.filter((t) => t.region[0] === prov);
+    expect(inProv.length).toBeGreaterThan(3);
+    const a = engine.ask(`${prov}${year}年各单位合计收到多少申请`);
+    expect(a.status).toBe('answered');
+    expect(a.facts[0].value).toBe(inProv.reduce((s, t) => s + received(t), 0));
+    const all = engine.ask(`${year}年所有单位合计收到多少申请`);
+    expect(all.facts[0].value).toBe(truths.reduce((s, t) => s + received(t), 0));
+  });
+});
