@@ -13,6 +13,7 @@ import { ReportData } from '../src/query/facts/data.js';
 import { valueOf } from '../src/query/facts/values.js';
 import { metric, metricKeys, RATIOS } from '../src/query/metrics.js';
 import { migrate } from '../src/store/db.js';
+import { explainPlans } from '../src/store/plans.js';
 import { testApp } from './helpers/app.js';
 import { FIX, truthCases } from './helpers/cases.js';
 
@@ -82,8 +83,16 @@ describe('figures', () => {
     expect(indexes).not.toContain('cells_metric');
   });
 
-  it('a ranking reads it by one index range per cell', () => {
-    expect(app.store.figures.explain().join(' ')).toMatch(/SEARCH figures USING PRIMARY KEY \(tbl=\? AND row_key=\? AND col_key=\? AND year=\?\)/);
+  it('a ranking and a total read it by one index range per cell; the other kinds read cells by report', () => {
+    const range = /SEARCH figures USING PRIMARY KEY \(tbl=\? AND row_key=\? AND col_key=\? AND year=\?\)/;
+    expect(app.store.figures.explain().join(' ')).toMatch(range);
+    const plans = explainPlans(app.store, app.db);
+    for (const kind of ['ranking', 'total']) {
+      expect(plans.filter((p) => p.kind === kind).map((p) => p.plan.join(' '))).toEqual([expect.stringMatching(range)]);
+    }
+    for (const p of plans.filter((x) => ['lookup', 'trend', 'comparison'].includes(x.kind))) {
+      expect(p.plan.join(' '), p.sql).toMatch(/SEARCH (cells|findings) USING (PRIMARY KEY|INDEX)/);
+    }
   });
 });
 

@@ -5,14 +5,17 @@ import type { CellRow } from './store.js';
 /** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
 export type FigureCell = Pick<CellRow, 'report_id' | 'tbl' | 'row_key' | 'col_key' | 'value' | 'status'>;
 
+const CELL_OF_YEAR = 'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
+
 export class FigureReads {
   private readonly ofYear;
   private readonly plan;
+  /** The statement a ranking or a total runs once per cell it needs. */
+  readonly sql = CELL_OF_YEAR;
 
   constructor(db: DB) {
-    const sql = 'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
-    this.ofYear = db.prepare(sql).raw();
-    this.plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+    this.ofYear = db.prepare(CELL_OF_YEAR).raw();
+    this.plan = db.prepare(`EXPLAIN QUERY PLAN ${CELL_OF_YEAR}`);
   }
 
   /** The cell `tbl.row.col` of every active report of `year`, as `make` builds it. */

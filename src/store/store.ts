@@ -261,5 +261,8 @@ export class Store {
     });
   }
 
+  /** The SQL of one prepared statement (the scale bench prints its query plan). */
+  sqlOf(name: string): string | undefined { return (this.s as Record<string, { source: string }>)[name]?.source; }
+
   counts(): { bodies: number; reports: number } { return this.s.counts.get() as { bodies: number; reports: number }; }
 }

@@ -1,0 +1,32 @@
+/**
+ * The statements each kind of question runs, with SQLite's EXPLAIN QUERY PLAN (printed by the scale bench):
+ * a look-up, a trend and a comparison read a report's cells by primary key; a ranking and a total read one
+ * index range of `figures` per cell they need.
+ */
+import type { DB } from './db.js';
+import type { Store } from './store.js';
+
+const BY_KIND: [kind: string, statements: string[]][] = [
+  ['start-up', ['bodies', 'aliases', 'activeReports']],
+  ['lookup', ['cellsOf', 'findingsOf']],
+  ['trend', ['cellsOf']],
+  ['ranking', ['figures']],
+  ['total', ['figures']],
+  ['comparison', ['cellsOf']],
+];
+
+function plan(db: DB, sql: string): string[] {
+  const args = Array((sql.match(/\?/g) ?? []).length).fill(1);
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
+}
+
+export function explainPlans(store: Store, db: DB): { kind: string; sql: string; plan: string[] }[] {
+  const out: { kind: string; sql: string; plan: string[] }[] = [];
+  for (const [kind, names] of BY_KIND) {
+    for (const name of names) {
+      const sql = (name === 'figures' ? store.figures.sql : store.sqlOf(name))?.replace(/\s+/g, ' ').trim();
+      if (sql) out.push({ kind, sql: `${name}: ${sql}`, plan: plan(db, sql) });
+    }
+  }
+  return out;
+}
