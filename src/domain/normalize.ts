@@ -24,8 +24,17 @@ export function nfkc(s: string): string {
 
 /** A label reduced to its significant characters: no whitespace, no punctuation or brackets. */
 export function labelKey(s: string): string {
-  return nfkc(s).replace(/[\s()（）【】\[\]、.．,，:：;；“”"'‘’《》〈〉<>|_\-—–·•]/g, '');
+  let k = LABEL_KEYS.get(s);
+  if (k === undefined) {
+    k = nfkc(s).replace(/[\s()（）【】\[\]、.．,，:：;；“”"'‘’《》〈〉<>|_\-—–·•]/g, '');
+    if (LABEL_KEYS.size >= LABEL_KEYS_MAX) LABEL_KEYS.clear();
+    LABEL_KEYS.set(s, k);
+  }
+  return k;
 }
+/** Labels repeat (the template's phrases, every report's row labels): each is reduced once (a pure function). */
+const LABEL_KEYS = new Map<string, string>();
+const LABEL_KEYS_MAX = 50_000;
 
 /** Texts printed in a cell that mean "nothing here" but are not a number. */
 const BLANKISH = new Set(['', '/', '／', '—', '–', '-', '－', '——', '--', '\\', '无', '空']);

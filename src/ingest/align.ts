@@ -8,8 +8,25 @@ import { labelKey, nfkc } from './normalize.js';
 export interface LabelDef { key: string; phrases: string[] }
 
 function bigrams(s: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+  let out = BIGRAMS.get(s);
+  if (!out) {
+    out = [];
+    for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
+    if (BIGRAMS.size >= 50_000) BIGRAMS.clear();
+    BIGRAMS.set(s, out);
+  }
+  return out;
+}
+/** The template's phrases are scored against every row of every report: their bigrams are made once. */
+const BIGRAMS = new Map<string, string[]>();
+const BIGRAM_SETS = new Map<string, Set<string>>();
+function bigramSet(s: string): Set<string> {
+  let out = BIGRAM_SETS.get(s);
+  if (!out) {
+    out = new Set(bigrams(s));
+    if (BIGRAM_SETS.size >= 50_000) BIGRAM_SETS.clear();
+    BIGRAM_SETS.set(s, out);
+  }
   return out;
 }
 
@@ -18,13 +35,13 @@ export function labelScore(label: string, def: LabelDef): number {
   const key = labelKey(label);
   if (!key) return 0;
   let best = 0;
-  let have: Set<string> | null = null;
+  let have: ReadonlySet<string> | null = null;
   for (const p of def.phrases) {
     const pk = labelKey(p);
     if (key.includes(pk)) return 1;
     const bg = bigrams(pk);
     if (bg.length < 3) continue;
-    const seen = (have ??= new Set(bigrams(key)));
+    const seen = (have ??= bigramSet(key));
     const cover = bg.filter((b) => seen.has(b)).length / bg.length;
     if (cover >= 0.5) best = Math.max(best, 0.6 * cover);
   }
@@ -36,6 +53,18 @@ export function labelScore(label: string, def: LabelDef): number {
  * previous row's label, wrapped below that row's numbers.
  */
 export function ownLabel(label: string): { own: string; num: number | null } {
+  let o = OWN.get(label);
+  if (!o) {
+    o = cutOwn(label);
+    if (OWN.size >= 50_000) OWN.clear();
+    OWN.set(label, o);
+  }
+  return o;
+}
+/** A row label is scored against every template row: its own part is cut once. */
+const OWN = new Map<string, { own: string; num: number | null }>();
+
+function cutOwn(label: string): { own: string; num: number | null } {
   const t = nfkc(label).replace(/\s+/g, '');
   let at = -1;
   let num: number | null = null;

@@ -54,6 +54,8 @@ export function openDb(path: string): DB {
     whileBusy(() => db.pragma('journal_mode = WAL'), BUSY_TIMEOUT_MS);
     db.pragma('synchronous = NORMAL'); // in WAL: a killed process loses nothing committed; one fsync a checkpoint
     db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -65536');
+    db.pragma('wal_autocheckpoint = 10000');
     whileBusy(() => migrate(db), BUSY_TIMEOUT_MS);
   } catch (e) {
     db.close();
