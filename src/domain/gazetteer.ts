@@ -25,6 +25,8 @@ const PSEUDO_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖
 const MAX_NAME = 16;
 
 const TOWN_WORD = /^(街道|镇|乡|苏木)/;
+/** One-character department words (公安厅, 公安局): after a place's short form they make it a field's name. */
+const BARE_DEPARTMENT = /^[局厅委署处部办]/;
 
 export class Gazetteer {
   /** Provinces, cities and counties (towns are kept apart: see towns()). */
@@ -141,7 +143,11 @@ export class Gazetteer {
       const s = org.slice(i, i + len);
       // a short form right before a town word is part of a town's name (东城街道 is no street of 东城区)
       const townWord = TOWN_WORD.test(org.slice(i + len));
-      const places = (this.byName.get(s) ?? []).filter((p) => p.name === s || (next && !townWord));
+      // a short form right before a bare department word names the department's field (湖北省公安厅: 公安 is
+      // public security, not 公安县), since a county's department prints the county's full name
+      const field = !/[省市县区州旗盟]$/.test(s) && BARE_DEPARTMENT.test(org.slice(i + len));
+      const shortOk = next && !townWord && !field;
+      const places = (this.byName.get(s) ?? []).filter((p) => p.name === s || shortOk);
       if (places.length) return { len, places };
     }
     return null;
