@@ -44,18 +44,25 @@ function placeInName(name: string): string[] {
   return m ? [m[1]] : [];
 }
 
-/** Split a name into the places it starts with (as found in its region path) and the rest. */
+/**
+ * Split a name into the places it starts with (as found in its region path) and the rest. At each point the
+ * longest place form wins, so a place named after its city (兰州新区 of 兰州市) is not cut as the city's short form.
+ */
 function splitName(name: string, region: string[]): { places: string[]; rest: string } {
   let rest = name;
   const places: string[] = [];
-  for (const p of region) {
-    if (rest.startsWith(p)) {
-      places.push(p); rest = rest.slice(p.length);
-    } else if (rest.startsWith(shortName(p)) && shortName(p) !== p) {
-      places.push(p); rest = rest.slice(shortName(p).length);
+  for (let from = 0; ;) {
+    let hit: { k: number; len: number } | null = null;
+    for (let k = from; k < region.length; k++) {
+      for (const form of new Set([region[k], shortName(region[k])])) {
+        if (rest.startsWith(form) && form.length > (hit?.len ?? 0)) hit = { k, len: form.length };
+      }
     }
+    if (!hit) return { places, rest };
+    places.push(region[hit.k]);
+    rest = rest.slice(hit.len);
+    from = hit.k + 1;
   }
-  return { places, rest };
 }
 
 /** Prefix forms for a body in `region`: 番禺区, 番禺, 广州番禺, 广州市番禺区 …; '' and 市/区 for bodies whose rest is distinctive. */

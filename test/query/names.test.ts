@@ -16,6 +16,9 @@ beforeAll(async () => {
     .replace(/番禺区/g, '乾安县').replace(/番禺/g, '乾安'), 'qianan.txt');
   await ingestVariant(app, WUJIANG, (t) => t.replace(/韶关市武江区/g, '佛山市顺德区').replace(/韶关市/g, '佛山市')
     .replace(/武江区/g, '顺德区'), 'shunde.txt');
+  // seed 002 as 兰州新区人民政府: a place named after its city (甘肃省兰州市兰州新区), printed without the city
+  await ingestVariant(app, PANYU, (t) => t.replace('广州市番禺区人民政府 2024 年', '甘肃省兰州新区人民政府 2024 年')
+    .replace(/广州市番禺区/g, '兰州新区').replace(/番禺区/g, '兰州新区').replace(/番禺/g, '兰州新区'), 'lanzhou.txt');
   engine = new QueryEngine(app.store, () => NOW);
 });
 afterAll(async () => { await app.close(); });
@@ -23,6 +26,14 @@ afterAll(async () => { await app.close(); });
 const ask = (q: string) => engine.ask(q, { now: NOW });
 
 describe('names', () => {
+  it('a place named after its city is found with the city before it, and alone (兰州市兰州新区, 兰州新区)', () => {
+    for (const q of ['兰州市兰州新区人民政府2024年收到多少申请', '兰州新区2024年收到多少申请', '兰州新区人民政府2024年收到多少申请']) {
+      const a = ask(q);
+      expect(a.facts[0], q).toMatchObject({ year: 2024, value: truth(PANYU).applications.new_received[6] });
+      expect(a.facts[0].org).toMatch(/兰州新区人民政府$/);
+    }
+  });
+
   it('a stored name with 乾 is found by its full name (the question and the name are normalised alike)', () => {
     const a = ask('乾安县人民政府2024年收到多少申请');
     expect(a.facts[0]).toMatchObject({ year: 2024, value: truth(PANYU).applications.new_received[6] });
