@@ -32,6 +32,7 @@ const schema = z.object({
   ALERT_GROUP_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
   ALERT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   ALERT_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  ALERT_LEASE_MS: z.coerce.number().int().min(100).default(120_000),
 }).superRefine((c, ctx) => {
   const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
   if (c.WEBHOOK_URL && !c.PORT) issue('PORT', 'is required with WEBHOOK_URL (the port the webhook server listens on)');
@@ -56,7 +57,7 @@ export interface Config {
   /** A webhook update still running after this is answered 200 and finishes in the background. */
   webhookTimeoutMs: number;
   /** The alert sender: overall pace, per-group interval, messages in flight, how often it looks when idle. */
-  alerts: { ratePerSec: number; groupIntervalMs: number; concurrency: number; pollMs: number };
+  alerts: { ratePerSec: number; groupIntervalMs: number; concurrency: number; pollMs: number; leaseMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -88,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { db
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
     alerts: {
       ratePerSec: c.ALERT_RATE_PER_SEC, groupIntervalMs: c.ALERT_GROUP_INTERVAL_MS,
-      concurrency: c.ALERT_CONCURRENCY, pollMs: c.ALERT_POLL_MS,
+      concurrency: c.ALERT_CONCURRENCY, pollMs: c.ALERT_POLL_MS, leaseMs: c.ALERT_LEASE_MS,
     },
   };
 }

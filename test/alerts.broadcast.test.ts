@@ -3,8 +3,11 @@
  * gone, a group upgraded to a supergroup and a few 5xx: every active chat gets exactly one alert, the gone ones
  * are deactivated, the migrated group keeps its subscription under its new id, and the counts say so.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertStore } from '../src/store/alerts.js';
+import { openDb } from '../src/store/db.js';
+import { Store } from '../src/store/store.js';
 import { testApp } from './helpers/app.js';
 import { testSender } from './helpers/alertBot.js';
 import { ingestVariant, PANYU, truth } from './helpers/engine.js';
@@ -83,6 +86,34 @@ describe('pace per group', () => {
       expect(fake.delivered()).toHaveLength(2);
       expect(second.at - first.at).toBeGreaterThanOrEqual(400);
     } finally {
+      await fake.stop();
+      await a.close();
+    }
+  });
+});
+
+describe('two senders on one database (two bot processes)', () => {
+  it('each chat gets its alert once: a row taken by one sender is skipped by the other', async () => {
+    const a = testApp();
+    const fake = await new FakeBotApi().start();
+    // the second sender has its own connection, as another process would
+    const other = { ...a, store: new Store(openDb(join(a.dir, 'test.db'))) };
+    try {
+      const ids = Array.from({ length: 200 }, (_, i) => 400_000 + i);
+      const alerts = alertStore(a.db);
+      alerts.transaction(() => { for (const id of ids) alerts.subscribe(id, 'all', '全部报告'); });
+      expect((await ingestVariant(a, PANYU, (x) => x, 'one.txt')).status).toBe('ingested');
+      const [s1, s2] = await Promise.all([testSender(a, fake).drain(), testSender(other, fake).drain()]);
+      const per = new Map<number, number>();
+      for (const c of fake.delivered()) per.set(Number(c.payload.chat_id), (per.get(Number(c.payload.chat_id)) ?? 0) + 1);
+      for (const id of ids) expect(per.get(id), `chat ${id}`).toBe(1);
+      expect(fake.delivered()).toHaveLength(ids.length);
+      // both took part
+      expect(s1.sent).toBeGreaterThan(0);
+      expect(s2.sent).toBeGreaterThan(0);
+      expect(s1.sent + s2.sent).toBe(ids.length);
+    } finally {
+      other.store.db.close();
       await fake.stop();
       await a.close();
     }

@@ -23,6 +23,8 @@ function startBot(api: FakeBotApi, db: string): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DB_PATH: db, DATA_DIR: join(dir, 'no-bundled'),
     LOG_LEVEL: 'warn', ALERT_RATE_PER_SEC: '150', ALERT_POLL_MS: '50', ENV_FILE: '',
+    // the message in flight at the kill was taken for sending: the next process may take it once this is over
+    ALERT_LEASE_MS: '1000',
   };
   // node itself (not a wrapper), so that SIGKILL hits the process that sends
   return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });

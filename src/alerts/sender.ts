@@ -24,6 +24,8 @@ export interface SenderOptions {
   concurrency: number;
   /** How often an idle sender looks at the outbox. */
   pollMs: number;
+  /** How long a message taken for sending is left to its sender (another process waits that long after a crash). */
+  leaseMs: number;
   /** Failures of one message, while others get through, before it is given up. */
   maxAttempts: number;
   backoffMs: number;
@@ -33,7 +35,7 @@ export interface SenderOptions {
 }
 
 export const SENDER_DEFAULTS: SenderOptions = {
-  ratePerSec: 25, groupIntervalMs: 3000, concurrency: 1, pollMs: 1000,
+  ratePerSec: 25, groupIntervalMs: 3000, concurrency: 1, pollMs: 1000, leaseMs: 120_000,
   maxAttempts: 5, backoffMs: 1000, maxBackoffMs: 60_000, watchEveryMs: 3_600_000,
 };
 
@@ -135,8 +137,11 @@ export class AlertSender {
       if (wait > 0) { this.alerts.defer(due.id, Date.now() + wait, false, due.error); continue; }
       await this.pacer.slot(this.stopping.signal);
       if (this.stopped) break;
-      const row = this.alerts.row(due.id); // it may have moved (a migration) or gone meanwhile
-      if (!row || row.status !== 'pending' || row.not_before > Date.now()) continue;
+      // taken for this sender, unless another process's sender took it first; it may have moved or gone meanwhile
+      const now = Date.now();
+      if (!this.alerts.claim(due.id, now, now + this.opts.leaseMs)) continue;
+      const row = this.alerts.row(due.id);
+      if (!row) continue;
       n++;
       const p: Promise<void> = this.deliver(row).finally(() => inflight.delete(p));
       inflight.add(p);

@@ -67,6 +67,7 @@ export class AlertStore {
                        WHERE status = 'pending' AND chat_id IN (SELECT id FROM chats WHERE active = 0)`),
       markSent: p("UPDATE alert_outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?"),
       defer: p('UPDATE alert_outbox SET not_before = ?, attempts = attempts + ?, error = ? WHERE id = ?'),
+      claim: p("UPDATE alert_outbox SET not_before = ? WHERE id = ? AND status = 'pending' AND not_before <= ?"),
       finish: p('UPDATE alert_outbox SET status = ?, error = ?, attempts = attempts + 1 WHERE id = ?'),
       outboxRow: p('SELECT * FROM alert_outbox WHERE id = ?'),
       statusCounts: p('SELECT status, COUNT(*) AS n FROM alert_outbox GROUP BY status'),
@@ -140,6 +141,11 @@ export class AlertStore {
     this.s.defer.run(notBefore, attempt ? 1 : 0, error, id);
   }
   finish(id: number, status: 'dropped' | 'failed', error: string): void { this.s.finish.run(status, error, id); }
+  /**
+   * Take a due row for sending until `until` (a lease): false when another sender took it first or it is no longer
+   * due. A sender that dies while sending leaves the row to be taken again once the lease is over.
+   */
+  claim(id: number, now: number, until: number): boolean { return this.s.claim.run(until, id, now).changes === 1; }
   row(id: number): OutboxRow | undefined { return this.s.outboxRow.get(id) as OutboxRow | undefined; }
   counts(): Record<OutboxStatus, number> {
     const out: Record<OutboxStatus, number> = { pending: 0, sent: 0, dropped: 0, failed: 0 };
