@@ -41,7 +41,7 @@ export class QueryEngine {
   }
 
   private build(): void {
-    this.index = new BodyIndex(this.store.bodies(), (id) => this.data.yearsOf(id));
+    this.index = new BodyIndex(this.store.bodyNames(), (id) => this.data.yearsOf(id));
     this.lex = new Lexicon(this.index);
   }
 

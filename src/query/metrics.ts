@@ -3,7 +3,7 @@
  * Groups without a printed row (不予公开 = its 8 reasons, …) and derived ratios are defined here too.
  */
 import { ALL_APPLICATION_ROWS, APPLICANT_COLUMN_LABELS, REVIEW_COLUMN_LABELS } from '../domain/template.js';
-import type { CellRow, ReportRow } from '../store/store.js';
+import type { CellRow, ReportRef } from '../store/store.js';
 import type { Applicant, Ratio, ReviewCol, ReviewGroup } from './words/index.js';
 
 export interface CellRef { table: 'active' | 'applications' | 'review_litigation'; row: string; col: string }
@@ -189,10 +189,10 @@ export const CARD: { metric: string; group: string }[] = [
 ];
 
 /** The rows of a group as printed in a report (其他处理 may be one row or three). */
-export const GROUP_ROWS: Record<string, (r: ReportRow, cells: Map<string, CellRow>) => string[]> = Object.fromEntries(
+export const GROUP_ROWS: Record<string, (r: ReportRef, cells: Map<string, CellRow>) => string[]> = Object.fromEntries(
   (['denied', 'unavailable', 'rejected', 'other'] as const).map((g) => [
     `group.${g}`,
-    (_r: ReportRow, cells: Map<string, CellRow>) => ALL_APPLICATION_ROWS
+    (_r: ReportRef, cells: Map<string, CellRow>) => ALL_APPLICATION_ROWS
       .filter((d) => d.group === g && cells.get(`applications.${d.key}.total`)?.status !== 'missing'
         && cells.has(`applications.${d.key}.total`))
       .map((d) => `applications.${d.key}`),

@@ -7,7 +7,7 @@ import type { DB } from './db.js';
 import type { Store } from './store.js';
 
 const BY_KIND: [kind: string, statements: string[]][] = [
-  ['start-up', ['bodies', 'aliases', 'activeReports']],
+  ['start-up', ['bodyNames', 'aliases', 'activeRefs']],
   ['lookup', ['cellsOf', 'findingsOf']],
   ['trend', ['cellsOf']],
   ['ranking', ['figures']],

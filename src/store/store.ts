@@ -1,49 +1,10 @@
 /** Every SQL statement of nianbao, prepared once per connection. Nothing outside src/store writes SQL. */
 import type { DB } from './db.js';
-import type { Cell, Finding, NarrativeClaim, Passage } from '../domain/report.js';
-import type { Placement } from '../domain/identity.js';
 import { FigureReads } from './figures.js';
+import { bodyRow, reportParams, type BodyPlace, type BodyRow, type CellRow, type FindingRow, type NewReport,
+  type PassageHit, type RawBody, type ReportRef, type ReportRow } from './rows.js';
 
-export interface BodyRow {
-  id: number; key: string; name: string; kind: string; region: string[] | null; aliases: string[];
-  /** Where the body is and what decided it (migration 4); null for bodies stored before. */
-  placement: Placement | null;
-}
-/** What a body is stored with besides its name: its placement and stem (deepest place + rest of the name). */
-export interface BodyPlace { placement?: Placement | null; stem?: string | null }
-export interface ReportRow {
-  id: number; body_id: number; year: number; format: string; org_printed: string; source_file: string; sha256: string;
-  pages: number | null; published: string | null; ingested_at: string; superseded_by: number | null; parser_version: number;
-  /** The body and year an admin gave for the file (migration 5), null when the report's own title was used. */
-  override_body: string | null; override_year: number | null;
-  /** The web address the report was downloaded from (migration 7), null for files from elsewhere. */
-  source_url: string | null;
-}
-export interface CellRow { report_id: number; tbl: Cell['table']; row_key: string; col_key: string; value: number | null; raw: string; status: Cell['status']; page: number | null; line: number | null; excerpt: string | null }
-export interface FindingRow { id: number; report_id: number; rule: string; severity: Finding['severity']; message: string; excerpt: string | null; page: number | null; cells: string[] }
-export interface PassageHit { report_id: number; section: string; page: number | null; line: number | null; text: string }
-
-export interface NewReport {
-  bodyId: number; year: number; format: string; orgPrinted: string; sourceFile: string; sha256: string;
-  pages: number; published?: string; cells: Cell[]; passages: Passage[]; findings: Finding[]; claims: NarrativeClaim[];
-  parserVersion: number;
-  override?: { body?: string; year?: number };
-  /** The web address the file was downloaded from. */
-  sourceUrl?: string;
-}
-
-const reportParams = (r: NewReport) => ({
-  bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile,
-  sha256: r.sha256, pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(),
-  parserVersion: r.parserVersion,
-  overrideBody: r.override?.body ?? null, overrideYear: r.override?.year ?? null, sourceUrl: r.sourceUrl ?? null,
-});
-
-type RawBody = Omit<BodyRow, 'region' | 'aliases' | 'placement'> & { region: string | null; placement: string | null };
-const bodyRow = (b: RawBody, aliases: string[]): BodyRow => ({
-  ...b, region: b.region ? (JSON.parse(b.region) as string[]) : null, aliases,
-  placement: b.placement ? (JSON.parse(b.placement) as Placement) : null,
-});
+export type { BodyPlace, BodyRow, CellRow, FindingRow, NewReport, PassageHit, ReportRef, ReportRow } from './rows.js';
 
 /** Write transactions tried this many times when the database stays locked past busy_timeout (db.ts). */
 const BUSY_ATTEMPTS = 4;
@@ -68,6 +29,7 @@ export class Store {
       bodiesByStem: p('SELECT id, key, name, kind, region, placement FROM bodies WHERE stem = ? ORDER BY id'),
       aliasInsert: p('INSERT OR IGNORE INTO body_aliases (body_id, alias) VALUES (?, ?)'),
       bodies: p('SELECT id, key, name, kind, region, placement FROM bodies ORDER BY id'),
+      bodyNames: p('SELECT id, key, name, kind, region, NULL AS placement FROM bodies ORDER BY id'),
       aliases: p('SELECT body_id, alias FROM body_aliases'),
       bodyById: p('SELECT id, key, name, kind, region, placement FROM bodies WHERE id = ?'),
       aliasesOf: p('SELECT alias FROM body_aliases WHERE body_id = ?').pluck(),
@@ -75,6 +37,8 @@ export class Store {
       reportById: p('SELECT * FROM reports WHERE id = ?'),
       activeReport: p('SELECT * FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL'),
       activeReports: p('SELECT * FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year'),
+      activeRefs: p(`SELECT id, body_id, year, format, source_file, published FROM reports WHERE superseded_by IS NULL
+                     ORDER BY body_id, year`),
       reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published,
                          ingested_at, parser_version, override_body, override_year, source_url)
                        VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published,
@@ -148,10 +112,16 @@ export class Store {
     return id;
   }
 
-  bodies(): BodyRow[] {
+  bodies(): BodyRow[] { return this.bodyRows(this.s.bodies); }
+  /** Every body with its names and region, without what decided its place (the query engine's name index). */
+  bodyNames(): BodyRow[] { return this.bodyRows(this.s.bodyNames); }
+  private bodyRows(stmt: { all(): unknown[] }): BodyRow[] {
     const aliases = new Map<number, string[]>();
-    for (const a of this.s.aliases.all() as { body_id: number; alias: string }[]) aliases.set(a.body_id, [...(aliases.get(a.body_id) ?? []), a.alias]);
-    return (this.s.bodies.all() as RawBody[]).map((b) => bodyRow(b, aliases.get(b.id) ?? []));
+    for (const a of this.s.aliases.all() as { body_id: number; alias: string }[]) {
+      const list = aliases.get(a.body_id);
+      if (list) list.push(a.alias); else aliases.set(a.body_id, [a.alias]);
+    }
+    return (stmt.all() as RawBody[]).map((b) => bodyRow(b, aliases.get(b.id) ?? []));
   }
 
   /** One body by id, with its aliases (an index look-up: no work proportional to the corpus). */
@@ -169,6 +139,8 @@ export class Store {
   reportById(id: number): ReportRow | undefined { return this.s.reportById.get(id) as ReportRow | undefined; }
   activeReport(bodyId: number, year: number): ReportRow | undefined { return this.s.activeReport.get(bodyId, year) as ReportRow | undefined; }
   activeReports(): ReportRow[] { return this.s.activeReports.all() as ReportRow[]; }
+  /** Every active report, with only what answers need (the query engine's index of reports). */
+  activeRefs(): ReportRef[] { return this.s.activeRefs.all() as ReportRef[]; }
 
   /** Insert a report with everything it carries; the active report of the same body and year is superseded. */
   insertReport(r: NewReport): { id: number; replaced?: number } {

@@ -2,7 +2,7 @@
  * What the answers read from the store: active reports by body and year, and each report's cells, findings
  * and passages on demand (a bounded cache, not the whole corpus).
  */
-import type { CellRow, FindingRow, PassageHit, ReportRow, Store } from '../../store/store.js';
+import type { CellRow, FindingRow, PassageHit, ReportRef, Store } from '../../store/store.js';
 import { makeSlice, readKey, type CellSlice } from './slice.js';
 
 const CACHE = 256;
@@ -27,8 +27,8 @@ class Bounded<V, K = number> {
 }
 
 export class ReportData {
-  private byBodyYear = new Map<string, ReportRow>();
-  private all: ReportRow[] = [];
+  private byBodyYear = new Map<string, ReportRef>();
+  private all: ReportRef[] = [];
   private years = new Map<number, number[]>();
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
   private readonly findingCache = new Bounded<FindingRow[]>(CACHE);
@@ -38,7 +38,7 @@ export class ReportData {
   constructor(private readonly store: Store) { this.refresh(); }
 
   refresh(): void {
-    this.all = this.store.activeReports();
+    this.all = this.store.activeRefs();
     this.byBodyYear = new Map(this.all.map((r) => [`${r.body_id}:${r.year}`, r]));
     this.years = new Map();
     for (const r of this.all) {
@@ -55,10 +55,10 @@ export class ReportData {
   /** A figure computed over the reports on file (a whole year's ranking), kept until the reports change. */
   memo<T>(key: string, make: () => T): T { return this.memos.get(key, make) as T; }
 
-  get reports(): ReportRow[] { return this.all; }
+  get reports(): ReportRef[] { return this.all; }
   /** The years on file of a body (one map, not a scan of every report per body). */
   yearsOf(bodyId: number): number[] { return this.years.get(bodyId) ?? []; }
-  report(bodyId: number, year: number): ReportRow | undefined { return this.byBodyYear.get(`${bodyId}:${year}`); }
+  report(bodyId: number, year: number): ReportRef | undefined { return this.byBodyYear.get(`${bodyId}:${year}`); }
 
   cells(reportId: number): Map<string, CellRow> {
     return this.cellCache.get(reportId, () =>

@@ -3,7 +3,7 @@
  * findings that touch the cells it used. Pure over a report's cells.
  */
 import { ACTIVE_ROWS, ALL_APPLICATION_ROWS, type Format, type TableId } from '../../domain/template.js';
-import type { CellRow, FindingRow, ReportRow } from '../../store/store.js';
+import type { CellRow, FindingRow, ReportRef } from '../../store/store.js';
 import type { Fact } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import { M } from '../messages.js';
@@ -40,7 +40,7 @@ function printed(cells: CellLookup, keys: string[]): CellRow[] | null {
 }
 
 /** A metric's value in one report: the first alternative whose cells are all printed. */
-export function valueOf(r: ReportRow, cells: CellLookup, metricId: string,
+export function valueOf(r: ReportRef, cells: CellLookup, metricId: string,
   applicant: Applicant = 'total'): Value {
   const def = metric(metricId);
   if (!def) return { value: null, cells: [], label: metricId, unit: '', reason: M.noSuchItem };
@@ -75,7 +75,7 @@ export function valueOf(r: ReportRow, cells: CellLookup, metricId: string,
   return { value: null, cells: [], label, unit: def.unit, reason: M.notInTemplate(r.year, label) };
 }
 
-export function factOf(body: BodyInfo, r: ReportRow, metricId: string, v: Value, value = v.value ?? 0,
+export function factOf(body: BodyInfo, r: ReportRef, metricId: string, v: Value, value = v.value ?? 0,
   applicant?: Applicant): Fact {
   const first = v.cells[0];
   const excerpts = [...new Set(v.cells.map((c) => c.excerpt).filter(Boolean))];

@@ -1,5 +1,5 @@
 /** What every intent handler shares: the body and year a question is about, values, facts, the inventory. */
-import type { CellRow, ReportRow } from '../../store/store.js';
+import type { CellRow, ReportRef } from '../../store/store.js';
 import { answer, type Answer, type Fact } from '../answer.js';
 import type { BodyIndex, BodyInfo } from '../bodies.js';
 import type { ReportData } from '../facts/data.js';
@@ -15,13 +15,13 @@ export interface Ctx { index: BodyIndex; data: ReportData; now: Date; slice?: Ce
 export type Handler = (ctx: Ctx, f: Frame) => Answer;
 
 export const echo = (f: Frame) => f.guessed.map((g) => M.guessed(g.typed, g.name)).join('');
-export function value(ctx: Ctx, r: ReportRow, metricId: string, applicant?: Applicant): Value {
+export function value(ctx: Ctx, r: ReportRef, metricId: string, applicant?: Applicant): Value {
   const s = ctx.slice;
   const fromSlice = s && s.year === r.year && metricKeys(metricId, applicant).every((k) => s.keys.has(k));
   return valueOf(r, fromSlice ? s.cells(r.id) : ctx.data.cells(r.id), metricId, applicant);
 }
 export const fact = factOf;
-export const warnings = (ctx: Ctx, r: ReportRow, cells: CellRow[]) => warningsFor(ctx.data.findings(r.id), cells);
+export const warnings = (ctx: Ctx, r: ReportRef, cells: CellRow[]) => warningsFor(ctx.data.findings(r.id), cells);
 
 const INVENTORY_MAX = 8;
 /** A few bodies on file (most reports first), never the whole inventory. */
@@ -76,14 +76,14 @@ export function yearsFor(ctx: Ctx, f: Frame, body: BodyInfo): { years: number[];
   return { years: years.sort((a, b) => a - b), note: '' };
 }
 
-export function reportFor(ctx: Ctx, f: Frame, body: BodyInfo): { r: ReportRow; note: string } | { answer: Answer } {
+export function reportFor(ctx: Ctx, f: Frame, body: BodyInfo): { r: ReportRef; note: string } | { answer: Answer } {
   const ys = yearsFor(ctx, f, body);
   if ('answer' in ys) return ys;
   return { r: ctx.data.report(body.id, ys.years[ys.years.length - 1])!, note: ys.note };
 }
 
 /** A single-body handler: the body and its report resolved first. */
-export function withReport(fn: (ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string) => Answer): Handler {
+export function withReport(fn: (ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string) => Answer): Handler {
   return (ctx, f) => {
     const who = whichBody(ctx, f);
     if ('answer' in who) return who.answer;

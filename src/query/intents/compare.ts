@@ -7,7 +7,7 @@ import { CARD } from '../metrics.js';
 import { fact, value, whichBody, yearsFor, type Ctx, type Fact } from './common.js';
 import { ratioAnswer } from './ratio.js';
 import { trend } from './series.js';
-import type { ReportRow } from '../../store/store.js';
+import type { ReportRef } from '../../store/store.js';
 
 export function compare(ctx: Ctx, f: Frame): Answer {
   if (f.bodies.length <= 1) return trend(ctx, f);
@@ -57,7 +57,7 @@ export function compare(ctx: Ctx, f: Frame): Answer {
 
 /** /compare 甲 乙 [年份]: the report cards side by side. */
 export function compareCards(ctx: Ctx, f: Frame): Answer {
-  const cols: { body: BodyInfo; r: ReportRow }[] = [];
+  const cols: { body: BodyInfo; r: ReportRef }[] = [];
   for (const id of f.bodies.slice(0, 4)) {
     const body = ctx.index.byId(id)!;
     const ys = yearsFor(ctx, { ...f, years: f.years.slice(0, 1) }, body);

@@ -2,7 +2,7 @@
  * One body, one year: the figures asked for, each on its own line with where it stands in the report; added
  * up only when the question asks for a sum, and never across units; a group with its rows when asked 各多少.
  */
-import type { ReportRow } from '../../store/store.js';
+import type { ReportRef } from '../../store/store.js';
 import { answer, fmt, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
@@ -13,7 +13,7 @@ import { ratioAnswer } from './ratio.js';
 import { trend } from './series.js';
 import { whereOf } from './where.js';
 
-function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string): Answer {
   if (f.ratio) return ratioAnswer(ctx, f, body, r, note);
   const group = f.cues.includes('each') && f.metrics.length === 1 && GROUP_ROWS[f.metrics[0]];
   const ids = group ? [f.metrics[0], ...GROUP_ROWS[f.metrics[0]](r, ctx.data.cells(r.id))] : f.metrics;

@@ -8,10 +8,10 @@ import { M } from '../messages.js';
 import { findClauses, searchTerms, type Found } from '../sentences.js';
 import { echo, withReport, type Ctx, type Fact } from './common.js';
 import type { BodyInfo } from '../bodies.js';
-import type { ReportRow } from '../../store/store.js';
+import type { ReportRef } from '../../store/store.js';
 
 /** The clauses of a report that answer a question's words (a number bound to them, when one is wanted). */
-export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRow): { facts: Fact[]; found: Found[] } {
+export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef): { facts: Fact[]; found: Found[] } {
   // a single character is no word to find in prose (告 is in every 报告)
   const f = { ...f0, keywords: f0.keywords.filter((k) => [...k].length >= 2) };
   if (!f.keywords.length) return { facts: [], found: [] };
@@ -36,7 +36,7 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRow
 
 export const narrative = withReport((ctx, f, body, r, note) => narrativeAnswer(ctx, f, body, r, note));
 
-export function narrativeAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+export function narrativeAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string): Answer {
   const { facts, found } = narrativeFacts(ctx, f, body, r);
   if (facts.length === 1) {
     const x = facts[0];

@@ -6,7 +6,7 @@ import { answer, fmt, sourceLine, type Answer, type AnswerTable } from '../answe
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import type { ReportRow } from '../../store/store.js';
+import type { ReportRef } from '../../store/store.js';
 import { metricKeys } from '../metrics.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
 import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
@@ -37,7 +37,7 @@ function population(ctx: Ctx, f: Frame): { bodies: BodyInfo[]; year: number; not
 }
 
 /** A body's figure in a ranking or a total: enough to order and add; what is shown is read again in full. */
-interface Row { body: BodyInfo; r: ReportRow; value: number; label: string; unit: string }
+interface Row { body: BodyInfo; r: ReportRef; value: number; label: string; unit: string }
 
 const isRate = (f: Frame) => Boolean(f.ratio && f.ratio !== 'share');
 

@@ -2,7 +2,7 @@
  * Derived figures as facts with their formula and parts: 公开率, 办结率, 纠错率, 维持率, a column's share of its
  * row, a result's share of 办理结果总计.
  */
-import type { ReportRow } from '../../store/store.js';
+import type { ReportRef } from '../../store/store.js';
 import { answer, fmt, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
@@ -40,7 +40,7 @@ export function ratioKeys(f: Frame): string[] {
 }
 
 /** The rate's value alone (a ranking orders by it): null where the answer would say there is none. */
-export function ratioValue(ctx: Ctx, f: Frame, r: ReportRow): { value: number | null; label: string } {
+export function ratioValue(ctx: Ctx, f: Frame, r: ReportRef): { value: number | null; label: string } {
   const o = operands(f);
   if (o.kind === 'share') {
     const part = value(ctx, r, o.part.id, o.part.col), whole = value(ctx, r, o.whole.id, o.whole.col);
@@ -61,7 +61,7 @@ export function ratioValue(ctx: Ctx, f: Frame, r: ReportRow): { value: number | 
 }
 
 /** A share: part ÷ whole, with both as facts after the ratio. */
-function share(ctx: Ctx, body: BodyInfo, r: ReportRow, note: string, o: Extract<Operands, { kind: 'share' }>): Answer {
+function share(ctx: Ctx, body: BodyInfo, r: ReportRef, note: string, o: Extract<Operands, { kind: 'share' }>): Answer {
   const { part: p, whole: w } = o;
   const part = value(ctx, r, p.id, p.col), whole = value(ctx, r, w.id, w.col);
   if (part.value === null || whole.value === null || whole.value === 0) {
@@ -77,7 +77,7 @@ function share(ctx: Ctx, body: BodyInfo, r: ReportRow, note: string, o: Extract<
     warnings(ctx, r, [...part.cells, ...whole.cells]));
 }
 
-export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRow, note: string): Answer {
+export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string): Answer {
   const o = operands(f);
   if (o.kind === 'share') return share(ctx, body, r, note, o);
   const def = o.def;

@@ -3,7 +3,7 @@
  * published and whether that met its legal deadline, the problems it names, its report card.
  */
 import { deadlineFor, deadlineSummary } from '../../domain/bodyKinds.js';
-import type { ReportRow } from '../../store/store.js';
+import type { ReportRef } from '../../store/store.js';
 import { answer, fmt, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
@@ -47,9 +47,9 @@ export function overAll(ctx: Ctx, f: Frame): Answer {
   const reports = ctx.data.reports
     .filter((r) => (!inRegion || inRegion.has(r.body_id)) && (!years.size || years.has(r.year)));
   if (!reports.length) return answer('not_found', `${M.noMatchingReports}\n${inventory(ctx)}`);
-  const name = (r: ReportRow) => `${ctx.index.byId(r.body_id)?.name ?? ''} ${r.year} 年`;
+  const name = (r: ReportRef) => `${ctx.index.byId(r.body_id)?.name ?? ''} ${r.year} 年`;
   if (f.intent === 'published') {
-    const state = (r: ReportRow) => {
+    const state = (r: ReportRef) => {
       const d = deadlineFor(ctx.index.byId(r.body_id)?.name ?? '', r.year);
       if (!r.published) return { late: false, none: true, text: M.publishedNoDate };
       const late = r.published > d.date;
