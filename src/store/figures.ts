@@ -3,7 +3,7 @@ import type { DB } from './db.js';
 import type { CellRow } from './store.js';
 
 /** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
-export type FigureCell = Pick<CellRow, 'report_id' | 'tbl' | 'row_key' | 'col_key' | 'value' | 'status'>;
+export type FigureRow = [reportId: number, value: number | null, status: CellRow['status']];
 
 const CELL_OF_YEAR = 'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
 
@@ -18,14 +18,9 @@ export class FigureReads {
     this.plan = db.prepare(`EXPLAIN QUERY PLAN ${CELL_OF_YEAR}`);
   }
 
-  /** The cell `tbl.row.col` of every active report of `year`, as `make` builds it. */
-  cell<T>(tbl: CellRow['tbl'], row: string, col: string, year: number, make: (c: FigureCell) => T): T[] {
-    const out: T[] = [];
-    for (const [report_id, value, status] of this.ofYear.iterate(tbl, row, col, year) as
-      IterableIterator<[number, number | null, CellRow['status']]>) {
-      out.push(make({ report_id, tbl, row_key: row, col_key: col, value, status }));
-    }
-    return out;
+  /** The cell `tbl.row.col` of every active report of `year`: [report id, value, status] rows. */
+  cell(tbl: CellRow['tbl'], row: string, col: string, year: number): FigureRow[] {
+    return this.ofYear.all(tbl, row, col, year) as FigureRow[];
   }
 
   /** How SQLite runs `cell` (for the scale bench). */

@@ -3,7 +3,7 @@
  * and passages on demand (a bounded cache, not the whole corpus).
  */
 import type { CellRow, FindingRow, PassageHit, ReportRef, Store } from '../../store/store.js';
-import { makeSlice, readKey, type CellSlice } from './slice.js';
+import { makeSlice, readKey, type CellSlice, type KeyColumn } from './slice.js';
 
 const CACHE = 256;
 
@@ -32,7 +32,7 @@ export class ReportData {
   private years = new Map<number, number[]>();
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
   private readonly findingCache = new Bounded<FindingRow[]>(CACHE);
-  private readonly keyCache = new Bounded<Map<number, CellRow>, string>(SLICE_KEYS);
+  private readonly keyCache = new Bounded<KeyColumn, string>(SLICE_KEYS);
   private readonly memos = new Bounded<unknown, string>(MEMOS);
 
   constructor(private readonly store: Store) { this.refresh(); }
@@ -66,7 +66,7 @@ export class ReportData {
   }
   /** The cells `keys` (table.row.col) of every active report of `year`, read by index (see slice.ts). */
   slice(year: number, keys: Iterable<string>): CellSlice {
-    const byKey = new Map<string, Map<number, CellRow>>();
+    const byKey = new Map<string, KeyColumn>();
     for (const k of keys) byKey.set(k, this.keyCache.get(`${year}:${k}`, () => readKey(this.store, year, k)));
     return makeSlice(year, byKey);
   }

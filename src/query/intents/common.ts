@@ -17,7 +17,8 @@ export type Handler = (ctx: Ctx, f: Frame) => Answer;
 export const echo = (f: Frame) => f.guessed.map((g) => M.guessed(g.typed, g.name)).join('');
 export function value(ctx: Ctx, r: ReportRef, metricId: string, applicant?: Applicant): Value {
   const s = ctx.slice;
-  const fromSlice = s && s.year === r.year && metricKeys(metricId, applicant).every((k) => s.keys.has(k));
+  // metricKeys gives one array per metric and column, so the slice remembers its answer by it
+  const fromSlice = s && s.year === r.year && s.covers(metricKeys(metricId, applicant));
   return valueOf(r, fromSlice ? s.cells(r.id) : ctx.data.cells(r.id), metricId, applicant);
 }
 export const fact = factOf;
