@@ -121,6 +121,22 @@ describe('compare, change, rank, totals', () => {
   it('前三 keeps three', () => {
     expect(ask('2024年各单位行政处罚排名前三').facts).toHaveLength(3);
   });
+  it('a count in digits or after 最多的 / 倒数 keeps that many, in its order (前2名, 最多的3个, 倒数2名)', () => {
+    const all = ask('2024年各单位收到申请数量排名').facts.map((f) => f.value);
+    const cases: [string, number[]][] = [
+      ['2024年收到申请前2名是哪些单位', all.slice(0, 2)],
+      ['2024年收到申请最多的3个单位', all.slice(0, 3)],
+      ['2024年收到申请倒数2名', [...all].reverse().slice(0, 2)],
+      ['2024年收到申请最少的前4名', [...all].reverse().slice(0, 4)],
+    ];
+    for (const [q, want] of cases) {
+      const a = ask(q);
+      expect(a.status, `${q}: ${a.text}`).toBe('answered');
+      expect(a.facts.map((f) => f.value), q).toEqual(want);
+    }
+    // 前两年 is years, not a count
+    expect(ask('番禺前两年收到多少申请').facts.every((f) => f.org === '广州市番禺区人民政府')).toBe(true);
+  });
   it('a total over a region adds its bodies and says it may double count', () => {
     const a = ask('广州市2024年各单位合计收到多少申请');
     expect(a.facts[0].value).toBe(truth(PANYU).applications.new_received[TOTAL] + truth(XZB24).applications.new_received[TOTAL]);

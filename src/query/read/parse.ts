@@ -5,7 +5,7 @@
  */
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
-import { normalizeQuestion, smallNumber } from '../normalize.js';
+import { normalizeQuestion } from '../normalize.js';
 import { UNITS, type Word } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
@@ -17,9 +17,9 @@ import { findYears } from './years.js';
 
 const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九十]{1,2}月份?|上半年|下半年|季度/;
 const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
-const TOP_N = /前(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:名|位|个)?/;
 const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
+const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
 
 type Tok = Token<Entry>;
 const wordsOf = (t: Tok): Word[] => t.entries.filter((e): e is Word => e.k !== 'body' && e.k !== 'place');
@@ -50,8 +50,11 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     if (y.years) f.years.push(...y.years);
     if (y.range) f.range = y.range;
     if (y.lastN) f.lastN = y.lastN;
+    if (y.count) f.topN = y.count;
   }
-  const cueWords = tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf);
+  // 前5名 asks for the first five: a ranking from the top, as the words 前三, 前十 say
+  const fromTop: Word[] = years.some((y) => y.count && text.startsWith('前', y.start)) ? [RANK_DESC] : [];
+  const cueWords = [...tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf), ...fromTop];
   const anyExact = tokens.some((t) =>
     t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
   const aggregate = cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
@@ -71,11 +74,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (!f.bodies.length && !f.ambiguous && !f.unknownBodies.length) fuzzyBody(f, unknown, lex);
   f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text)).map((t) => t.text);
   f.keywords = [...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map((t) => t.text), ...f.unknown];
-  readWords(f, rest.flatMap(wordsOf), now.getUTCFullYear());
+  readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
   f.subYear = SUBYEAR.test(text);
   f.wantsNumber = WANTS_NUMBER.test(text);
-  const top = TOP_N.exec(text);
-  if (top) f.topN = smallNumber(top[1]) ?? undefined;
   const unit = UNIT_ASKED.exec(text);
   if (unit && UNITS.includes(unit[1])) f.unit = unit[1];
   // 集中采购花了多少万元: the amount column, not the number of items

@@ -1,7 +1,23 @@
-/** Years in a question: 2024, 2024年度, 24年, 2020至2024年, 近三年, 2020年和2024年 (relative words come from the lexicon scan). */
+/**
+ * Years in a question: 2024, 2024年度, 24年, 2020至2024年, 近三年, 2020年和2024年 (relative words come from the lexicon
+ * scan); and how many bodies a ranking lists (前5名, 最多的3个), which like a year is digits the words do not explain.
+ */
 import { smallNumber } from '../normalize.js';
 
-export interface YearSpan { start: number; end: number; years?: number[]; range?: [number, number]; lastN?: number }
+export interface YearSpan {
+  start: number; end: number; years?: number[]; range?: [number, number]; lastN?: number;
+  /** How many a ranking lists (前5名): not a year. */
+  count?: number;
+}
+
+const NUM = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
+/** What a count of bodies follows (最多的5个, 倒数3名) and is followed by; the words around it are read as words. */
+const COUNT_AFTER = '(?<=(?:最多|最少|最高|最低|最大|最小|倒数|排名|排前|靠前|靠后)的?)';
+const COUNT_UNIT = '(?:个|家|名|位)';
+const count = (m: RegExpExecArray) => {
+  const n = smallNumber(m[1]);
+  return n && n <= 50 ? { years: [], count: n } : null;
+};
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'start' | 'end'> | null }[] = [
   { re: /(20\d{2})年?度?(?:至|到|-|—|~|～)(20\d{2})年?度?/g, read: (m) => ({ range: [Number(m[1]), Number(m[2])] }) },
@@ -13,6 +29,9 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
   } },
   // "结转到2025年" names where applications go, not the year asked about
   { re: /(?<=(?:结转|转入|顺延|转到|转至|留到)(?:到|至)?)(20\d{2})年度?/g, read: () => ({ years: [] }) },
+  // 前5名, 前十个 (前两年 is a year span above); 最多的5个, 倒数3名
+  { re: new RegExp(`前${NUM}${COUNT_UNIT}?(?!${COUNT_UNIT}?(?:年|月|\\d))`, 'g'), read: count },
+  { re: new RegExp(`${COUNT_AFTER}${NUM}${COUNT_UNIT}`, 'g'), read: count },
   { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
   { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
 ];
