@@ -50,10 +50,12 @@ export function buildCli(): Command {
           process.stdout.write(`${opts.json ? JSON.stringify(json) : text}\n`);
         };
         // the next file is read while this one is stored; lines come in the files' order
-        for await (const o of inOrder(expandPaths(paths, skip), (f) => ingestFile(f, app.ingest, override))) {
-          if (o.status === 'rejected') rejected++;
-          process.stdout.write(`${opts.json ? JSON.stringify({ file: o.file, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.report ? { report: o.report } : {}), findings: o.findings }) : line(o)}\n`);
-        }
+        await app.store.bulk(async () => {
+          for await (const o of inOrder(expandPaths(paths, skip), (f) => ingestFile(f, app.ingest, override))) {
+            if (o.status === 'rejected') rejected++;
+            process.stdout.write(`${opts.json ? JSON.stringify({ file: o.file, status: o.status, ...(o.reason ? { reason: o.reason } : {}), ...(o.report ? { report: o.report } : {}), findings: o.findings }) : line(o)}\n`);
+          }
+        });
         return rejected;
       });
       process.exitCode = bad ? 1 : 0;

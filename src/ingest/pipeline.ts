@@ -171,6 +171,6 @@ export async function syncFolder(dir: string, ctx: IngestContext): Promise<Inges
     if (!known && source?.status === 'rejected' && source.parser_version >= PARSER_VERSION) continue;
     todo.push(f);
   }
-  for await (const o of inOrder(todo, (f) => ingestFile(f, ctx))) out.push(o);
+  await ctx.store.bulk(async () => { for await (const o of inOrder(todo, (f) => ingestFile(f, ctx))) out.push(o); });
   return out;
 }

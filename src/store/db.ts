@@ -8,6 +8,10 @@ export type DB = Database.Database;
 
 export class DbOpenError extends Error {}
 
+/** SQLite's page cache of a connection (KB): what a bot reading answers needs. Batches of ingest take more. */
+export const CACHE_KB = 16 * 1024;
+export const BULK_CACHE_KB = 64 * 1024;
+
 /** How long a statement waits for another process's write lock before it reports the database busy. */
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -54,7 +58,7 @@ export function openDb(path: string): DB {
     whileBusy(() => db.pragma('journal_mode = WAL'), BUSY_TIMEOUT_MS);
     db.pragma('synchronous = NORMAL'); // in WAL: a killed process loses nothing committed; one fsync a checkpoint
     db.pragma('foreign_keys = ON');
-    db.pragma('cache_size = -65536');
+    db.pragma(`cache_size = -${CACHE_KB}`);
     db.pragma('wal_autocheckpoint = 10000');
     whileBusy(() => migrate(db), BUSY_TIMEOUT_MS);
   } catch (e) {
