@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   await syncBundled(app);
   const engine = new QueryEngine(app.store);
   engine.warm();
+  // the typo index, once the process is up (the first message waits for it at most once)
+  setTimeout(() => engine.prepare(), 0).unref();
   if (!config.botToken) {
     const fresh = new Freshness(app.db, engine, log);
     await runConsole(engine, process.stdin, process.stdout, () => fresh.check());

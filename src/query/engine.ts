@@ -55,9 +55,13 @@ export class QueryEngine {
   warm(): void {
     const b = this.index.bodies.find((x) => x.years.length);
     if (!b) return;
-    // one body's questions only: a ranking would read every report on file (seconds at national scale)
-    for (const q of [`${b.name}收到多少申请`, `${b.name}的公开率`, `${b.name}网站发布信息多少条`]) this.ask(q);
+    // one body's questions only: a ranking would read every report on file (seconds at national scale); words
+    // all known, so the typo index is not built here (prepare())
+    for (const q of [`${b.name}收到多少申请`, `${b.name}的公开率`, `${b.name}网站信息多少条`]) this.ask(q);
   }
+
+  /** Build what the first question with a typing mistake needs (0.6 s at 50,000 reports): for idle time. */
+  prepare(): void { void this.lex.typos; }
 
   get bodies(): BodyInfo[] { return this.index.bodies; }
 
