@@ -10,8 +10,8 @@ import type { App } from '../src/app.js';
 import { ingestFile } from '../src/ingest/pipeline.js';
 import { PARSER_VERSION } from '../src/ingest/version.js';
 import { ReportData } from '../src/query/facts/data.js';
-import { valueOf } from '../src/query/facts/values.js';
-import { metric, metricKeys, RATIOS } from '../src/query/metrics.js';
+import { printedValue, valueOf } from '../src/query/facts/values.js';
+import { metric, metricIds, metricKeys, RATIOS, singleCell } from '../src/query/metrics.js';
 import { migrate } from '../src/store/db.js';
 import { explainPlans } from '../src/store/plans.js';
 import { testApp } from './helpers/app.js';
@@ -118,5 +118,25 @@ describe('values read through a slice of figures', () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
+  });
+
+  it('a one-cell metric read straight from the slice (a ranking\'s shortcut) equals its general reading', () => {
+    const data = new ReportData(app.store);
+    let compared = 0;
+    for (const id of metricIds()) {
+      for (const col of ['total', 'natural_person', 'commercial', 'legal_person'] as const) {
+        const key = singleCell(id, col);
+        if (!key) continue;
+        for (const year of new Set(data.reports.map((r) => r.year))) {
+          const slice = data.slice(year, [key]);
+          for (const r of data.reports.filter((x) => x.year === year)) {
+            const want = valueOf(r, data.cells(r.id), id, col).value;
+            expect(printedValue(slice.cells(r.id).get(key)), `${id} ${col} report ${r.id}`).toBe(want);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });

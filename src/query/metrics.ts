@@ -109,6 +109,8 @@ for (const g of Object.keys(REVIEW_GROUP_LABEL) as ReviewGroup[]) {
 }
 
 export const metric = (id: string): MetricDef | undefined => catalogue.get(id);
+/** Every metric of the catalogue. */
+export const metricIds = (): string[] => [...catalogue.keys()];
 
 /** Every cell (table.row.col) a metric may read for a column, over all its alternatives. */
 export function metricKeys(id: string, applicant: Applicant = 'total'): string[] {
@@ -135,6 +137,14 @@ export function alternativeKeys(id: string, col: Applicant): string[][] {
   return lists;
 }
 const ALT_KEYS = new Map<string, string[][]>();
+
+/** The one cell a metric is, for a column (行政处罚, 新收申请 of a column), or null when it adds or chooses cells. */
+export function singleCell(id: string, applicant: Applicant = 'total'): string | null {
+  const def = metric(id);
+  if (!def) return null;
+  const lists = alternativeKeys(id, def.byApplicant ? applicant : 'total');
+  return lists.length === 1 && lists[0].length === 1 ? lists[0][0] : null;
+}
 
 /** Derived figures: numerator and denominator as sums of metrics (sign −1 subtracts). */
 export interface RatioDef {

@@ -50,6 +50,7 @@ export class Store {
       cellInsert: p(`INSERT INTO cells (report_id, tbl, row_key, col_key, value, raw, status, page, line, excerpt)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       cellsOf: p('SELECT * FROM cells WHERE report_id = ?'),
+      cellOf: p('SELECT * FROM cells WHERE report_id = ? AND tbl = ? AND row_key = ? AND col_key = ?'),
       passageInsert: p('INSERT INTO passages (report_id, section, page, line, text) VALUES (?, ?, ?, ?, ?)'),
       passagesOf: p('SELECT report_id, section, page, line, text FROM passages WHERE report_id = ? ORDER BY id'),
       // one term at a time: the report filter outside the MATCH keeps this at ~0.05 ms a term
@@ -187,6 +188,10 @@ export class Store {
   }
 
   cells(reportId: number): CellRow[] { return this.s.cellsOf.all(reportId) as CellRow[]; }
+  /** One cell of a report (by its primary key), with the line it came from. */
+  cell(reportId: number, tbl: string, row: string, col: string): CellRow | undefined {
+    return this.s.cellOf.get(reportId, tbl, row, col) as CellRow | undefined;
+  }
   findings(reportId: number): FindingRow[] {
     return (this.s.findingsOf.all(reportId) as (Omit<FindingRow, 'cells'> & { cells: string | null })[]).map((f) => ({ ...f, cells: f.cells ? (JSON.parse(f.cells) as string[]) : [] }));
   }

@@ -27,7 +27,8 @@ class Bounded<V, K = number> {
 }
 
 export class ReportData {
-  private byBodyYear = new Map<string, ReportRef>();
+  /** year → body id → its active report of that year */
+  private byYear = new Map<number, Map<number, ReportRef>>();
   private all: ReportRef[] = [];
   private years = new Map<number, number[]>();
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
@@ -39,9 +40,11 @@ export class ReportData {
 
   refresh(): void {
     this.all = this.store.activeRefs();
-    this.byBodyYear = new Map(this.all.map((r) => [`${r.body_id}:${r.year}`, r]));
+    this.byYear = new Map();
     this.years = new Map();
     for (const r of this.all) {
+      const ofYear = this.byYear.get(r.year);
+      if (ofYear) ofYear.set(r.body_id, r); else this.byYear.set(r.year, new Map([[r.body_id, r]]));
       const ys = this.years.get(r.body_id);
       if (ys) ys.push(r.year); else this.years.set(r.body_id, [r.year]);
     }
@@ -58,12 +61,26 @@ export class ReportData {
   get reports(): ReportRef[] { return this.all; }
   /** The years on file of a body (one map, not a scan of every report per body). */
   yearsOf(bodyId: number): number[] { return this.years.get(bodyId) ?? []; }
-  report(bodyId: number, year: number): ReportRef | undefined { return this.byBodyYear.get(`${bodyId}:${year}`); }
+  report(bodyId: number, year: number): ReportRef | undefined { return this.byYear.get(year)?.get(bodyId); }
 
   cells(reportId: number): Map<string, CellRow> {
     return this.cellCache.get(reportId, () =>
       new Map(this.store.cells(reportId).map((c) => [`${c.tbl}.${c.row_key}.${c.col_key}`, c])));
   }
+  /**
+   * Some cells of one report, with their lines (a ranking's shown rows: the metric's cells, not the whole table).
+   * Exact for a metric whose every alternative's cells are among `keys` and that has a value.
+   */
+  cellsFor(reportId: number, keys: Iterable<string>): Map<string, CellRow> {
+    const out = new Map<string, CellRow>();
+    for (const k of keys) {
+      const [tbl, row, col] = k.split('.');
+      const c = this.store.cell(reportId, tbl, row, col);
+      if (c) out.set(k, c);
+    }
+    return out;
+  }
+
   /** The cells `keys` (table.row.col) of every active report of `year`, read by index (see slice.ts). */
   slice(year: number, keys: Iterable<string>): CellSlice {
     const byKey = new Map<string, KeyColumn>();

@@ -14,6 +14,8 @@ export interface CellSlice {
   covers(keys: readonly string[]): boolean;
   /** The slice's cells of one report (those it has), by table.row.col: a view, not a copy. */
   cells(reportId: number): CellLookup;
+  /** One cell of one report, when the slice has its key. */
+  cell(key: string, reportId: number): CellRow | undefined;
 }
 
 /**
@@ -64,6 +66,7 @@ export function makeSlice(year: number, byKey: Map<string, KeyColumn>): CellSlic
       if (c === undefined) { c = keys.every((k) => byKey.has(k)); covered.set(keys, c); }
       return c;
     },
+    cell: (k, reportId) => byKey.get(k)?.get(reportId),
     cells: (reportId) => ({
       get: (k: string) => byKey.get(k)?.get(reportId),
       *values() {
@@ -73,5 +76,18 @@ export function makeSlice(year: number, byKey: Map<string, KeyColumn>): CellSlic
         }
       },
     }) as CellLookup,
+  };
+}
+
+/** One report's cells of some keys (read with their lines) as a slice: what a ranking's shown row cites. */
+export function reportSlice(year: number, reportId: number, cells: Map<string, CellRow>, keys: string[]): CellSlice {
+  const held = new Set(keys);
+  const none = new Map<string, CellRow>();
+  return {
+    year,
+    keys: held,
+    covers: (ks) => ks.every((k) => held.has(k)),
+    cells: (id) => (id === reportId ? cells : none),
+    cell: (k, id) => (id === reportId ? cells.get(k) : undefined),
   };
 }

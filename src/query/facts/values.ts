@@ -39,6 +39,14 @@ function printed(cells: CellLookup, keys: string[]): CellRow[] | null {
   return found;
 }
 
+/**
+ * The value of a metric that is one cell (metrics.singleCell), as valueOf gives it: the cell printed (not
+ * missing) and read; else null. What a ranking over every report uses instead of valueOf for such metrics.
+ */
+export function printedValue(c: CellRow | undefined): number | null {
+  return c && c.status !== 'missing' ? c.value : null;
+}
+
 /** A metric's value in one report: the first alternative whose cells are all printed. */
 export function valueOf(r: ReportRef, cells: CellLookup, metricId: string,
   applicant: Applicant = 'total'): Value {

@@ -7,7 +7,9 @@ import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import type { ReportRef } from '../../store/store.js';
-import { metricKeys } from '../metrics.js';
+import { metric, metricKeys, singleCell } from '../metrics.js';
+import { reportSlice } from '../facts/slice.js';
+import { printedValue } from '../facts/values.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
 import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
 
@@ -54,25 +56,33 @@ function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number 
   const what = JSON.stringify(['rows', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total']);
   const all = ctx.data.memo(what, () => {
     const { rows, none } = computeRows(ctx, f, ctx.index.bodies.filter((b) => b.years.includes(pop.year)), pop.year);
-    const byBody = new Map<number, { x: Row; has: boolean }>();
-    for (const x of rows) byBody.set(x.body.id, { x, has: true });
-    for (const x of none) byBody.set(x.body.id, { x, has: false });
-    return byBody;
+    return { rows: new Map(rows.map((x) => [x.body.id, x])), none: new Map(none.map((x) => [x.body.id, x])) };
   });
   const rows: Row[] = [], none: Row[] = [];
   for (const b of pop.bodies) {
-    const e = all.get(b.id);
-    if (e) (e.has ? rows : none).push(e.x);
+    const x = all.rows.get(b.id);
+    if (x) rows.push(x);
+    else {
+      const n = all.none.get(b.id);
+      if (n) none.push(n);
+    }
   }
   return { rows, none };
 }
 
 function computeRows(ctx: Ctx, f: Frame, bodies: BodyInfo[], year: number): { rows: Row[]; none: Row[] } {
-  const keys = isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0], f.applicant);
-  const sliced: Ctx = { ...ctx, slice: ctx.data.slice(year, keys) };
+  const sliced: Ctx = { ...ctx, slice: ctx.data.slice(year, keysOf(f)) };
   const rows: Row[] = [], none: Row[] = [];
+  // a metric that is one cell (most rankings): its value is the cell's, without the general reading
+  const one = isRate(f) ? null : singleCell(f.metrics[0], f.applicant);
+  const def = one ? metric(f.metrics[0])! : null;
   for (const body of bodies) {
     const r = ctx.data.report(body.id, year)!;
+    if (one && def) {
+      const v = printedValue(sliced.slice!.cell(one, r.id));
+      (v === null ? none : rows).push({ body, r, value: v ?? 0, label: def.label, unit: def.unit });
+      continue;
+    }
     if (isRate(f)) {
       const v = ratioValue(sliced, f, r);
       (v.value === null ? none : rows).push({ body, r, value: v.value ?? 0, label: v.label, unit: '%' });
@@ -84,15 +94,27 @@ function computeRows(ctx: Ctx, f: Frame, bodies: BodyInfo[], year: number): { ro
   return { rows, none };
 }
 
-/** The fact a shown row states, read from the report's own cells (with the line it came from). */
+/**
+ * The fact a shown row states, read from the report's own cells with the lines they came from: the cells the
+ * metric may read (all its alternatives'), which give the same value as the whole table for a row that has one.
+ */
 function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
-  if (isRate(f)) {
-    const a = ratioAnswer(ctx, { ...f, bodies: [x.body.id] }, x.body, x.r, '');
-    return a.facts[0] ?? { ...fact(x.body, x.r, f.ratio!, { value: x.value, cells: [], label: x.label, unit: '%' }) };
+  const keys = keysOf(f);
+  const own: Ctx = { ...ctx, slice: reportSlice(x.r.year, x.r.id, ctx.data.cellsFor(x.r.id, keys), keys) };
+  for (const c of [own, ctx]) {
+    if (isRate(f)) {
+      const a = ratioAnswer(c, { ...f, bodies: [x.body.id] }, x.body, x.r, '');
+      if (a.facts[0]) return a.facts[0];
+      continue;
+    }
+    const v = value(c, x.r, f.metrics[0], f.applicant);
+    if (v.value !== null) return fact(x.body, x.r, f.metrics[0], v, v.value, f.applicant);
   }
-  const v = value(ctx, x.r, f.metrics[0], f.applicant);
-  return fact(x.body, x.r, f.metrics[0], v, v.value ?? x.value, f.applicant);
+  // not reached while figures follow cells (their triggers): the whole table has no value either
+  return fact(x.body, x.r, f.metrics[0] ?? f.ratio!, { value: x.value, cells: [], label: x.label, unit: x.unit });
 }
+
+const keysOf = (f: Frame) => (isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0], f.applicant));
 
 /** Why the first few bodies have no figure (read in full: the reason cites what the report prints). */
 function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
