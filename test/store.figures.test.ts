@@ -11,6 +11,7 @@ import { ingestFile } from '../src/ingest/pipeline.js';
 import { PARSER_VERSION } from '../src/ingest/version.js';
 import { ReportData } from '../src/query/facts/data.js';
 import { printedValue, valueOf } from '../src/query/facts/values.js';
+import { value } from '../src/query/intents/common.js';
 import { metric, metricIds, metricKeys, RATIOS, singleCell } from '../src/query/metrics.js';
 import { migrate } from '../src/store/db.js';
 import { explainPlans } from '../src/store/plans.js';
@@ -138,5 +139,25 @@ describe('values read through a slice of figures', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('a metric read from its own cells (by primary key) equals its reading from the whole table', () => {
+    const data = new ReportData(app.store);
+    const ctx = { index: undefined as never, data, now: new Date() };
+    let compared = 0;
+    for (const id of metricIds()) {
+      for (const col of ['total', 'natural_person', 'legal_person'] as const) {
+        for (const r of data.reports) {
+          const want = valueOf(r, data.cells(r.id), id, col);
+          const got = value(ctx, r, id, col);
+          expect(got.value, `${id} ${col} report ${r.id}`).toBe(want.value);
+          expect(got.label).toBe(want.label);
+          expect(got.reason).toBe(want.reason);
+          expect(got.cells.map((c) => c.excerpt)).toEqual(want.cells.map((c) => c.excerpt));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
   });
 });

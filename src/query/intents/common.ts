@@ -15,11 +15,24 @@ export interface Ctx { index: BodyIndex; data: ReportData; now: Date; slice?: Ce
 export type Handler = (ctx: Ctx, f: Frame) => Answer;
 
 export const echo = (f: Frame) => f.guessed.map((g) => M.guessed(g.typed, g.name)).join('');
+/** A metric of this many cells or fewer is read cell by cell before (if it has no value) the whole table. */
+const BY_CELL_MAX = 12;
+
+/**
+ * A metric's value in a report: from the slice when one covers it (a ranking); else from the metric's own cells
+ * (every alternative's, by primary key), which give what the whole table gives whenever there is a value; the
+ * whole table only to say why there is none.
+ */
 export function value(ctx: Ctx, r: ReportRef, metricId: string, applicant?: Applicant): Value {
   const s = ctx.slice;
+  const keys = metricKeys(metricId, applicant);
   // metricKeys gives one array per metric and column, so the slice remembers its answer by it
-  const fromSlice = s && s.year === r.year && s.covers(metricKeys(metricId, applicant));
-  return valueOf(r, fromSlice ? s.cells(r.id) : ctx.data.cells(r.id), metricId, applicant);
+  if (s && s.year === r.year && s.covers(keys)) return valueOf(r, s.cells(r.id), metricId, applicant);
+  if (keys.length && keys.length <= BY_CELL_MAX) {
+    const v = valueOf(r, ctx.data.cellsFor(r.id, keys), metricId, applicant);
+    if (v.value !== null) return v;
+  }
+  return valueOf(r, ctx.data.cells(r.id), metricId, applicant);
 }
 export const fact = factOf;
 export const warnings = (ctx: Ctx, r: ReportRef, cells: CellRow[]) => warningsFor(ctx.data.findings(r.id), cells);
