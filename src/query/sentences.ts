@@ -32,6 +32,9 @@ function carried(clause: string, term: string): number {
   return n / (term.length - 1);
 }
 
+/** 万条 is the unit 条 counted in ten thousands: it answers 多少条. */
+const sameUnit = (printed: string, asked: string) => printed === asked || printed === `万${asked}`;
+
 /** The number a clause states for the words: after the last of them, not a year, not a percentage (unless asked). */
 export function numberAfter(clause: string, terms: string[], unit?: string): { value: number; unit: string } | null {
   const ends = terms.map((t) => { const at = clause.lastIndexOf(t); return at >= 0 ? at + t.length : -1; })
@@ -40,7 +43,7 @@ export function numberAfter(clause: string, terms: string[], unit?: string): { v
   const all = [...clause.matchAll(NUMBER)].filter((m) => m.index! >= from - 1)
     .filter((m) => !(/^(19|20)\d{2}$/.test(m[1]) && (!m[2] || clause[m.index! + m[0].length] === '年')))
     .filter((m) => !/[%％]/.test(m[2] ?? '') || unit === '%');
-  const pick = (unit ? all.find((m) => m[2] === unit) : undefined) ?? all.find((m) => m[2]) ?? all[0];
+  const pick = (unit ? all.find((m) => m[2] && sameUnit(m[2], unit)) : undefined) ?? all.find((m) => m[2]) ?? all[0];
   if (!pick) return null;
   return { value: Number(pick[1]), unit: (pick[2] ?? '').replace('％', '%') };
 }
@@ -65,12 +68,14 @@ export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: s
           { t: '', s: 0 });
         if (!covered || best.s < 0.6) return;
         const whole = own.filter((x) => x.s === 1);
-        let score = whole.reduce((n, x) => n + x.t.length, 0) * 10 + own.reduce((n, x) => n + x.s, 0);
+        // the question's words printed whole outrank the unit asked: 750 条 of a WeChat account ("番禺政府网")
+        // does not answer 政府网站发布了多少条 over the website's 4.14 万条
+        let score = whole.reduce((n, x) => n + x.t.length, 0) * 1000 + own.reduce((n, x) => n + x.s, 0);
         let number: Found['number'] = null;
         if (wantNumber) {
           number = numberAfter(clause, whole.length ? whole.map((x) => x.t) : [best.t], wantNumber.unit);
           if (!number) return;
-          if (wantNumber.unit && number.unit === wantNumber.unit) score += 100;
+          if (wantNumber.unit && sameUnit(number.unit, wantNumber.unit)) score += 100;
           else if (number.unit) score += 5;
         }
         out.push({ sentence, clause, term: best.t, page: h.page, line: h.line, number, score });

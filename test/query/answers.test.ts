@@ -195,6 +195,13 @@ describe('parts of a whole', () => {
 });
 
 describe('narrative, audit, publication, lists', () => {
+  it('the clause with the question\'s words wins over one that only has the unit asked (not the WeChat 750 条)', () => {
+    for (const q of ['番禺2024年政府网站发布了多少条信息', '番禺2024年网站发布信息多少条']) {
+      const a = ask(q);
+      expect(a.facts.map((f) => [f.value, f.unit]), q).toEqual([[4.14, '万条']]);
+    }
+    expect(ask('番禺2024年微信公众号推送信息多少条').facts.map((f) => f.value)).toEqual([750]);
+  });
   it('a number stated in the text comes with its sentence', () => {
     const a = ask('协作办2024年网站总浏览量是多少');
     expect(a.status).toBe('answered');
