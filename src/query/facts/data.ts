@@ -5,7 +5,7 @@
 import type { CellRow, FindingRow, PassageHit, ReportRef, Store } from '../../store/store.js';
 import { makeSlice, readKey, type CellSlice, type KeyColumn } from './slice.js';
 
-const CACHE = 256;
+const CACHE = 64;
 
 /** Cell keys of a year kept for rankings and totals (about 10,000 cells each at 50,000 reports, ~1.5 MB). */
 const SLICE_KEYS = 16;
