@@ -19,6 +19,9 @@ export const M = {
   whichBody: '请说明是哪个单位。',
   whichOne: '有几个单位符合，请问是哪一个？',
   guessed: (typed: string, name: string) => `（按“${name}”理解“${typed}”）`,
+  otherUnit: (asked: string, label: string, unit: string) =>
+    `问题问的是以“${asked}”计的数字，而读到的“${label}”以“${unit}”计，可能不是所问的内容，所以不给出数字。`
+    + '可以换个说法，或直接问表格中的项目。',
   subYear: '年度报告只有全年数字，没有上半年、季度或月份的数据。可以问全年的数字。',
   // ----- bodies and years
   noBodyReport: (name: string) => `库中没有${name}的年度报告。`,

@@ -11,6 +11,7 @@ import { narrativeFacts, narrativeAnswer } from './intents/narrative.js';
 import { M } from './messages.js';
 import { metric, RATIOS } from './metrics.js';
 import { MAX_QUESTION_CHARS } from './normalize.js';
+import { sameUnitKind } from './words/index.js';
 
 /** Intents that state figures: an unread word stops them. */
 const FIGURES = new Set<Intent>(['lookup', 'rank', 'total', 'compare', 'change', 'trend', 'card']);
@@ -47,6 +48,19 @@ function crossTables(f: Frame): boolean {
     && !f.cues.includes('each') && !f.cues.includes('sum');
 }
 
+/**
+ * A table figure in another kind of unit than the question asks (收到的信息处理费有多少万元 read as 新收申请, in 件):
+ * the question is about something else, whatever the words matched.
+ */
+function otherUnit(f: Frame): { label: string; unit: string } | null {
+  if (!f.unit || f.ratio) return null;
+  for (const m of f.metrics) {
+    const def = metric(m);
+    if (def && !sameUnitKind(def.unit, f.unit)) return { label: def.label, unit: def.unit };
+  }
+  return null;
+}
+
 /** The answer that stops a question before its handler, or null to go on. */
 export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (tooLong) return answer('unsupported', M.tooLong(tooLong, MAX_QUESTION_CHARS));
@@ -54,6 +68,8 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (f.unknownBodies.length) return unknownBody(ctx, f);
   if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', M.subYear);
   if (crossTables(f)) return answer('not_found', M.crossTables(f.metrics.map((m) => metric(m)?.label ?? m)));
+  const other = otherUnit(f);
+  if (other) return answer('not_found', M.otherUnit(f.unit!, other.label, other.unit));
   if (!f.unknown.length) return null;
   if (FIGURES.has(f.intent) || f.intent === 'unknown') {
     // the words may be the report's own prose ("门户网站发布信息"): a number bound to them in the text answers

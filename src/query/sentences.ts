@@ -3,6 +3,7 @@
  * the same clause ("门户网站发布信息4.14万条" for 门户网站发布信息多少条) and stands after them; a percentage, a
  * year or a number in another clause never does ("100%办结", the WeChat sentence's 750).
  */
+import { sameUnitKind } from './words/index.js';
 
 /** Keywords → search terms: the words themselves and their 3-character pieces (trigram search needs ≥ 3). */
 export function searchTerms(keywords: string[]): string[] {
@@ -20,7 +21,8 @@ export interface Found {
   number: { value: number; unit: string } | null; score: number;
 }
 
-const NUMBER = /(\d+(?:\.\d+)?)\s*(万元|人次|万条|万次|万人|万篇|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万|%|％)?/g;
+// 100余人次, 200多条: the unit after 余/多 is still the number's
+const NUMBER = /(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(万元|人次|万条|万次|万人|万篇|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万|%|％)?/g;
 const CLAUSE = /[，,；;：:、（）()]/;
 
 /** How much of a word a clause carries: whole (1), or the share of its character pairs. */
@@ -32,7 +34,7 @@ function carried(clause: string, term: string): number {
   return n / (term.length - 1);
 }
 
-/** 万条 is the unit 条 counted in ten thousands: it answers 多少条. */
+/** The unit asked, printed (or 万 of it): the best answer to 多少条. */
 const sameUnit = (printed: string, asked: string) => printed === asked || printed === `万${asked}`;
 
 /** The number a clause states for the words: after the last of them, not a year, not a percentage (unless asked). */
@@ -43,7 +45,12 @@ export function numberAfter(clause: string, terms: string[], unit?: string): { v
   const all = [...clause.matchAll(NUMBER)].filter((m) => m.index! >= from - 1)
     .filter((m) => !(/^(19|20)\d{2}$/.test(m[1]) && (!m[2] || clause[m.index! + m[0].length] === '年')))
     .filter((m) => !/[%％]/.test(m[2] ?? '') || unit === '%');
-  const pick = (unit ? all.find((m) => m[2] && sameUnit(m[2], unit)) : undefined) ?? all.find((m) => m[2]) ?? all[0];
+  // a unit asked is a condition: 多少人次 is not answered by 579727 次, 多少人 not by 2 期
+  if (unit) return found(all.find((m) => m[2] && sameUnit(m[2], unit)) ?? all.find((m) => m[2] && sameUnitKind(m[2], unit)));
+  return found(all.find((m) => m[2]) ?? all[0]);
+}
+
+function found(pick: RegExpExecArray | undefined): { value: number; unit: string } | null {
   if (!pick) return null;
   return { value: Number(pick[1]), unit: (pick[2] ?? '').replace('％', '%') };
 }

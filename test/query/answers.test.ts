@@ -202,6 +202,22 @@ describe('narrative, audit, publication, lists', () => {
     }
     expect(ask('番禺2024年微信公众号推送信息多少条').facts.map((f) => f.value)).toEqual([750]);
   });
+  it('a unit asked is a condition: 人次 is not 次, 万元 is not 件; counts of one kind answer each other', () => {
+    // the texts: 「参与培训人数累计达100余人次」, 「网站总浏览量 579727 次,总浏览 454888 人次」
+    for (const q of ['番禺2024年参加政务公开培训的有多少人次', '番禺2024年政务公开培训了多少人']) {
+      expect(ask(q).facts.map((f) => [f.value, f.unit]), q).toEqual([[100, '人次']]);
+    }
+    for (const q of ['协作办2024年网站浏览人次是多少', '协作办2024年网站浏览人数是多少']) {
+      expect(ask(q).facts.map((f) => [f.value, f.unit]), q).toEqual([[454888, '人次']]);
+    }
+    // no visit count in people is printed: no number (not the WeChat 750 条, not 2609 万次)
+    expect(ask('番禺2024年政府网站访问人次是多少').facts).toEqual([]);
+    // a table figure in 件 does not answer 多少万元
+    const fee = ask('番禺2024年收到的信息处理费有多少万元');
+    expect(fee.facts).toEqual([]);
+    expect(fee.text).toContain('万元');
+    expect(ask('番禺2024年行政处罚多少次').facts[0].value).toBe(truth(PANYU).active.penalty.decisions);
+  });
   it('a number stated in the text comes with its sentence', () => {
     const a = ask('协作办2024年网站总浏览量是多少');
     expect(a.status).toBe('answered');

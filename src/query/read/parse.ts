@@ -6,7 +6,7 @@
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
 import { normalizeQuestion } from '../normalize.js';
-import { UNITS, type Word } from '../words/index.js';
+import { UNIT_NOUNS, UNITS, type Word } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
@@ -19,6 +19,7 @@ const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九
 const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
 const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
+const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
 
 type Tok = Token<Entry>;
@@ -79,6 +80,10 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   f.wantsNumber = WANTS_NUMBER.test(text);
   const unit = UNIT_ASKED.exec(text);
   if (unit && UNITS.includes(unit[1])) f.unit = unit[1];
+  else {
+    const noun = UNIT_NOUN.exec(text);
+    if (noun) f.unit = UNIT_NOUNS[noun[1]];
+  }
   // 集中采购花了多少万元: the amount column, not the number of items
   if (/^万元?$/.test(f.unit ?? '') || /花了|花费|多少钱/.test(text)) {
     f.metrics = f.metrics.map((m) => (m === 'active.procurement.items' ? 'active.procurement.amount' : m));

@@ -61,6 +61,30 @@ export const STOP_PHRASES = [
   '是多少', '有多少', '多少', '是什么', '是哪些', '有哪些', '怎么样', '如何', '请问', '一共', '总共', '报告', '年报', '年度报告', '政府信息公开工作', '情况',
 ];
 
+/**
+ * What a unit measures: a figure answers 多少<unit> only in a unit of the same kind. Counts are one kind (件, 条,
+ * 次, 期: 处罚了多少次 asks the 件 of the table); people another (参与培训人数累计达100余人次 answers 多少人, and
+ * 579727 次 does not answer 浏览人次); money another (件 never answers 多少万元).
+ */
+const KINDS: Record<string, string[]> = {
+  count: ['件', '条', '篇', '个', '份', '项', '家', '宗', '起', '部', '万条', '万篇', '次', '万次', '期', '场'],
+  people: ['人次', '人', '万人'],
+  money: ['元', '万元'],
+  rate: ['%'],
+};
+export const UNIT_KINDS: Record<string, string> =
+  Object.fromEntries(Object.entries(KINDS).flatMap(([kind, units]) => units.map((u) => [u, kind])));
+/** Do two units measure the same kind of thing (unknown units only themselves)? */
+export const sameUnitKind = (a: string, b: string) => a === b
+  // 多少万 asks a figure counted in ten thousands: 万元, 万条
+  || (a === '万' && b.startsWith('万')) || (b === '万' && a.startsWith('万'))
+  || (UNIT_KINDS[a] !== undefined && UNIT_KINDS[a] === UNIT_KINDS[b]);
+
+/** Nouns that ask for a unit (浏览人次是多少, 培训人数有多少, 金额多少): the unit they ask. */
+export const UNIT_NOUNS: Record<string, string> = {
+  人次: '人次', 人数: '人', 次数: '次', 条数: '条', 件数: '件', 篇数: '篇', 期数: '期', 场次: '场', 金额: '元',
+};
+
 /** Units a question may ask for ("多少篇") and the units of stated figures. */
 export const UNITS = [
   '万元', '人次', '万条', '万次', '元', '件', '条', '篇', '次', '个', '期', '场', '份', '项', '人', '家', '宗', '起', '部', '万',
