@@ -68,6 +68,7 @@ export const M = {
   points: (d: string) => `${d} 个百分点`,
   // ----- comparisons, rankings, totals
   compareHead: (org: string | null, more: boolean) => (org ? `${org}${more ? '更多' : '更少'}` : '对比如下'),
+  compareEqual: (n: number) => (n === 2 ? '两者相同' : '前两位相同'),
   differs: (d: string) => `相差 ${d}`,
   compareCard: (names: string[]) => `对比：${names.join(' / ')}`,
   twoBodies: '请给出两个单位，例如：/compare 单位甲 单位乙 2024',

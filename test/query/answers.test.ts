@@ -202,6 +202,17 @@ describe('narrative, audit, publication, lists', () => {
     }
     expect(ask('番禺2024年微信公众号推送信息多少条').facts.map((f) => f.value)).toEqual([750]);
   });
+  it('equal figures are said to be equal, never one of them more', () => {
+    const a = ask('协作办2024年和金林区2024年予以公开谁多');
+    expect(a.facts.map((f) => f.value)).toEqual([truth(XZB24).applications.granted[TOTAL],
+      truth(JINLIN).applications.granted[TOTAL]]);
+    expect(a.text).toMatch(/^两者相同/);
+  });
+  it('a result\'s share of 办结 is that share, not 办结率', () => {
+    const p = truth(PANYU).applications;
+    const unavailable = Object.entries(p).filter(([k]) => k.startsWith('unavailable_')).reduce((s, [, v]) => s + v[TOTAL], 0);
+    expect(ask('番禺2024年无法提供占办结的比例').facts[0].value).toBeCloseTo(unavailable / p.total_processed[TOTAL], 10);
+  });
   it('a unit asked is a condition: 人次 is not 次, 万元 is not 件; counts of one kind answer each other', () => {
     // the texts: 「参与培训人数累计达100余人次」, 「网站总浏览量 579727 次,总浏览 454888 人次」
     for (const q of ['番禺2024年参加政务公开培训的有多少人次', '番禺2024年政务公开培训了多少人']) {

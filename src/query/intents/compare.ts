@@ -37,7 +37,9 @@ export function compare(ctx: Ctx, f: Frame): Answer {
   if (rows.length < 2) return answer('not_found', M.nothingToCompare(notes));
   if (f.order === 'desc') rows.sort((a, b) => b.value - a.value);
   if (f.order === 'asc') rows.sort((a, b) => a.value - b.value);
-  const head = M.compareHead(f.order ? rows[0].org : null, f.order === 'desc');
+  // the first is more only when it is: equal figures are said to be equal
+  const tie = rows.length > 1 && rows[0].value === rows[1].value && rows[0].unit === rows[1].unit;
+  const head = tie ? M.compareEqual(rows.length) : M.compareHead(f.order ? rows[0].org : null, f.order === 'desc');
   // 甲比乙多多少: the difference between the first two, after them
   const [a, b] = rows;
   const asksDiff = (f.cues.includes('difference') || f.cues.includes('change')) && rows.length === 2

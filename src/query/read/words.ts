@@ -21,7 +21,11 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     else if (w.k === 'rcol') parts.rcol = w.id;
     else if (w.k === 'doc') parts.doc = w.id;
     else if (w.k === 'docop') parts.docop = w.id;
-    else if (w.k === 'ratio') f.ratio = f.ratio && f.ratio !== 'share' ? f.ratio : w.id;
+    // 无法提供占办结的比例: after 占 and a row, a rate word names the whole of a share, not another rate
+    else if (w.k === 'ratio') {
+      const whole = f.ratio === 'share' && parts.rows.length > 0;
+      f.ratio = whole || (f.ratio && f.ratio !== 'share') ? f.ratio : w.id;
+    }
   }
   // 法人或其他组织 is the five columns after 自然人: the columns inside it are not named apart
   if (f.applicants.includes('legal_person')) {
