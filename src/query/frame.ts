@@ -57,6 +57,8 @@ export interface Frame {
   /** Words the lexicon does not know: narrative search terms, and the reason no table number is given. */
   unknown: string[];
   keywords: string[];
+  /** Subject words of the prose that name no table figure (留言, 培训, 网站): beside a figure they may change it. */
+  topics: string[];
   unit?: string;
   order?: 'desc' | 'asc';
   topN?: number;
@@ -73,7 +75,7 @@ export interface Frame {
 export const emptyFrame = (text: string): Frame => ({
   text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [],
   years: [], ctxYears: [], latest: false, applicants: [], metrics: [], parts: { rows: [], groups: [] },
-  cues: [], unknown: [], keywords: [], subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
+  cues: [], unknown: [], keywords: [], topics: [], subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
   trace: [],
 });
 

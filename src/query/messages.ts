@@ -13,6 +13,9 @@ export const M = {
   notUnderstood: (words: string[]) => `没有读懂“${list(words)}”。`,
   unknownWordsNoNumber: (words: string[], what: string) =>
     `问题中的“${list(words)}”我没有读懂，它可能改变要查的数字，所以不给出数字。可以查的是：${what}。`,
+  proseNoNumber: (words: string[], what: string) =>
+    `问题中的“${list(words)}”不是表格里的项目，表格中的数字可能不是所问的，所以不给出数字。可以查的是：${what}；`
+    + `或只问“${list(words)}”，从报告正文中找。`,
   outOfScope: '这个问题不在年度报告的范围内，或者没有读懂。',
   crossTables: (labels: string[]) =>
     `年度报告的模板没有把“${list(labels)}”交叉统计的数字（例如表三的申请结果中有多少后来被复议），所以不给出数字。可以分别问其中每一项。`,

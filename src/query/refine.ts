@@ -70,17 +70,21 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (crossTables(f)) return answer('not_found', M.crossTables(f.metrics.map((m) => metric(m)?.label ?? m)));
   const other = otherUnit(f);
   if (other) return answer('not_found', M.otherUnit(f.unit!, other.label, other.unit));
-  if (!f.unknown.length) return null;
+  // a subject of the prose beside a table figure (留言办理了多少条): the figure may be about something else
+  const prose = f.metrics.length > 0 || (!!f.ratio && f.ratio !== 'share') ? f.topics : [];
+  if (!f.unknown.length && !prose.length) return null;
   if (FIGURES.has(f.intent) || f.intent === 'unknown') {
     // the words may be the report's own prose ("门户网站发布信息"): a number bound to them in the text answers
     const body = f.bodies.length === 1 ? ctx.index.byId(f.bodies[0]) : undefined;
-    // only when no table figure was named: a named figure with an unread word is never answered from the text
+    // only when no table figure was named: a named figure with a word not read, or with a subject of the
+    // prose beside it (网站收到多少申请), is never answered from the text, whose number is about the subject alone
     if (body && f.intent !== 'unknown' && f.wantsNumber && !f.metrics.length && !f.ratio) {
       const years = f.years.length ? f.years : body.years.slice(-1);
       const r = years.length === 1 ? ctx.data.report(body.id, years[0]) : undefined;
       if (r && narrativeFacts(ctx, f, body, r).facts.length) return narrativeAnswer(ctx, f, body, r, '');
     }
     if (f.intent === 'unknown') return answer('unsupported', `${M.notUnderstood(f.unknown)}\n${helpText(ctx.index)}`);
+    if (!f.unknown.length) return answer('not_found', M.proseNoNumber(prose, withoutUnknown(ctx, f)));
     return answer('not_found', M.unknownWordsNoNumber(f.unknown, withoutUnknown(ctx, f)));
   }
   return null;

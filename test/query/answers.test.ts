@@ -202,6 +202,18 @@ describe('narrative, audit, publication, lists', () => {
     }
     expect(ask('番禺2024年微信公众号推送信息多少条').facts.map((f) => f.value)).toEqual([750]);
   });
+  it('a subject of the prose beside a table figure gives no table number (网站收到多少申请, 留言办理了多少条)', () => {
+    for (const q of ['番禺2024年网站收到多少申请', '协作办2024年留言办理了多少条', '番禺2024年培训办结了多少件']) {
+      const a = ask(q);
+      expect(a.facts, `${q}: ${a.text}`).toEqual([]);
+      expect(a.status).toBe('not_found');
+    }
+    // the subject alone is looked for in the text: 「办理网民留言 21 条」
+    expect(ask('协作办2024年网民留言多少条').facts.map((f) => f.value)).toEqual([21]);
+    // words of a table (主动公开 is 表二's title) still go with its figures
+    expect(ask('番禺2024年主动公开规范性文件现行有效多少件').facts[0].value)
+      .toBe(truth(PANYU).active.normative_documents.in_force);
+  });
   it('equal figures are said to be equal, never one of them more', () => {
     const a = ask('协作办2024年和金林区2024年予以公开谁多');
     expect(a.facts.map((f) => f.value)).toEqual([truth(XZB24).applications.granted[TOTAL],

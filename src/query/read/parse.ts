@@ -6,7 +6,7 @@
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
 import { normalizeQuestion } from '../normalize.js';
-import { UNIT_NOUNS, UNITS, type Word } from '../words/index.js';
+import { TABLE_TOPICS, UNIT_NOUNS, UNITS, type Word } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
@@ -75,6 +75,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (!f.bodies.length && !f.ambiguous && !f.unknownBodies.length) fuzzyBody(f, unknown, lex);
   f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text)).map((t) => t.text);
   f.keywords = [...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map((t) => t.text), ...f.unknown];
+  // a subject of the prose that is no word of the tables (留言 of 留言办理了多少条, not 收费通知 or 主动公开)
+  f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })
+    .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
   readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
   f.subYear = SUBYEAR.test(text);
   f.wantsNumber = WANTS_NUMBER.test(text);

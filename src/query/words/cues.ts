@@ -21,6 +21,7 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('多收|少收', { k: 'cue', id: 'receive' }),
   // narrative words that contain table words (收费 in 收费通知, 公开 in 主动公开 …)
   ...w('收费通知|信息处理费|处理费|主动公开|门户网站|政府网站|网站|浏览量|访问量|公众号|微信|微博|新闻发布会|发布会|政策解读|解读|培训|留言|热线|信箱', { k: 'topic' }),
+
   ...w('比上一年|比上年|较上年|较上一年|比去年|较去年|同上一年|与上一年|和上一年', { k: 'cue', id: 'prev_year' }),
   ...w('趋势|历年|每年|逐年|走势|这几年|各年', { k: 'cue', id: 'trend' }),
   ...w('哪些报告|什么报告|报告列表|有哪些单位|哪些单位|哪些机关|哪些年份|有哪些年|收录|数据库里|库里|都有哪些|有什么报告|有哪些报告|'
@@ -84,6 +85,12 @@ export const sameUnitKind = (a: string, b: string) => a === b
 export const UNIT_NOUNS: Record<string, string> = {
   人次: '人次', 人数: '人', 次数: '次', 条数: '条', 件数: '件', 篇数: '篇', 期数: '期', 场次: '场', 金额: '元',
 };
+
+/**
+ * Topics that also name a table or a row of the template (表二 主动公开政府信息情况; 表三 其他处理 2.申请人逾期未按收费
+ * 通知要求缴纳费用, the fee being the 信息处理费): beside its figures they are the figure's own words.
+ */
+export const TABLE_TOPICS = ['主动公开', '收费通知', '信息处理费', '处理费'];
 
 /** Units a question may ask for ("多少篇") and the units of stated figures. */
 export const UNITS = [
