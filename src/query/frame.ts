@@ -59,6 +59,8 @@ export interface Frame {
   keywords: string[];
   /** Subject words of the prose that name no table figure (留言, 培训, 网站): beside a figure they may change it. */
   topics: string[];
+  /** Names the question quotes (“广州番禺发布”公众号): a figure from the text must be printed with them. */
+  quoted: string[];
   unit?: string;
   order?: 'desc' | 'asc';
   topN?: number;
@@ -75,7 +77,7 @@ export interface Frame {
 export const emptyFrame = (text: string): Frame => ({
   text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [],
   years: [], ctxYears: [], latest: false, applicants: [], metrics: [], parts: { rows: [], groups: [] },
-  cues: [], unknown: [], keywords: [], topics: [], subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
+  cues: [], unknown: [], keywords: [], topics: [], quoted: [], subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
   trace: [],
 });
 

@@ -56,6 +56,20 @@ function found(pick: RegExpExecArray | undefined): { value: number; unit: string
 }
 
 /**
+ * Is the number of clause `i` the total of a list the question's words are one item of? 「发布部门文件、工作动态、政策解读、
+ * 数据发布等政务信息近 1000 条」: 1000 is not the count of 政策解读 (nor of 数据发布), only of the 政务信息 after 等.
+ */
+function listTotal(clauses: string[], seps: string[], i: number, terms: string[]): boolean {
+  const clause = clauses[i];
+  const etc = clause.indexOf('等');
+  if (etc < 0) return false;
+  const items: string[] = [clause.slice(0, etc)];
+  for (let j = i; j > 0 && seps[j] === '、'; j--) items.push(clauses[j - 1]);
+  const after = clause.slice(etc);
+  return terms.some((t) => !after.includes(t) && items.some((x) => x.includes(t)));
+}
+
+/**
  * Clauses that carry the question's words, best first. Every word must be carried by the clause or by an
  * earlier clause of its sentence ("涉及收取信息处理费76220元，实际收取4260元": 实际收取 is the third clause's,
  * 信息处理费 the second's, so 实际收取多少信息处理费 is 4260). With `wantNumber`, only clauses that state a
@@ -66,7 +80,9 @@ export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: s
   for (const h of hits) {
     for (const raw of h.text.split(/(?<=[。；;！？!?])/)) {
       const sentence = raw.trim();
-      const clauses = sentence.split(CLAUSE);
+      const parts = sentence.split(new RegExp(`(${CLAUSE.source})`));
+      const clauses = parts.filter((_, k) => k % 2 === 0);
+      const seps = clauses.map((_, k) => (k ? parts[2 * k - 1] : ''));
       clauses.forEach((clause, i) => {
         const before = clauses.slice(0, i).join('，');
         const own = terms.map((t) => ({ t, s: carried(clause, t) }));
@@ -82,6 +98,7 @@ export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: s
         if (wantNumber) {
           number = numberAfter(clause, whole.length ? whole.map((x) => x.t) : [best.t], wantNumber.unit);
           if (!number) return;
+          if (listTotal(clauses, seps, i, terms)) return;
           if (wantNumber.unit && sameUnit(number.unit, wantNumber.unit)) score += 100;
           else if (number.unit) score += 5;
         }

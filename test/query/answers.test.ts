@@ -214,6 +214,18 @@ describe('narrative, audit, publication, lists', () => {
     expect(ask('番禺2024年主动公开规范性文件现行有效多少件').facts[0].value)
       .toBe(truth(PANYU).active.normative_documents.in_force);
   });
+  it('an item of a list is not given the list\'s total; a quoted name must be in the clause; kinds of information', () => {
+    // 「发布部门文件、工作动态、政策解读、数据发布等政务信息近 1000 条」: 1000 is the 政务信息 after 等
+    expect(ask('协作办2020年发布政策解读多少条').facts).toEqual([]);
+    expect(ask('协作办2020年发布政务信息多少条').facts.map((f) => f.value)).toEqual([1000]);
+    // 「主动公开政府会议、区政府常务会议、政府工作报告等信息 129 条」
+    expect(ask('金林区2024年区政府常务会议信息多少条').facts).toEqual([]);
+    // the WeChat 750 条 is 「“番禺政府网”微信公众号」's, not 「“广州番禺发布”」's
+    expect(ask('“广州番禺发布”微信公众号2024年推送了多少条信息').facts).toEqual([]);
+    expect(ask('番禺2024年“番禺政府网”微信公众号推送了多少条信息').facts.map((f) => f.value)).toEqual([750]);
+    // 「政府网站发布信息 1317 条,其中概况类信息发布 45 条」
+    expect(ask('金林区2024年政府网站发布概况类信息多少条').facts.map((f) => f.value)).toEqual([45]);
+  });
   it('equal figures are said to be equal, never one of them more', () => {
     const a = ask('协作办2024年和金林区2024年予以公开谁多');
     expect(a.facts.map((f) => f.value)).toEqual([truth(XZB24).applications.granted[TOTAL],

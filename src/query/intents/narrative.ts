@@ -18,7 +18,9 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
   const found = ctx.data.search(r.id, searchTerms(f.keywords), 12);
   // no passage holds a whole term (a paraphrase): read every passage of the report, it is small
   const hits = found.length ? found : ctx.data.passages(r.id);
-  const clauses = findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit } : null);
+  // a name the question quotes is printed in the clause the number is in (not the sentence's other account's)
+  const clauses = findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit } : null)
+    .filter((c) => f.quoted.every((q) => c.clause.includes(q)));
   if (!f.wantsNumber || !clauses.length) return { facts: [], found: clauses };
   const top = clauses.filter((c) => c.score === clauses[0].score);
   const seen = new Set<number>();

@@ -21,6 +21,7 @@ const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|�
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
+const QUOTED = /[“"「『‘]([^”"」』’]{2,30})[”"」』’]/g;
 
 type Tok = Token<Entry>;
 const wordsOf = (t: Tok): Word[] => t.entries.filter((e): e is Word => e.k !== 'body' && e.k !== 'place');
@@ -79,6 +80,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
   readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
+  f.quoted = [...text.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => q.length >= 2);
   f.subYear = SUBYEAR.test(text);
   f.wantsNumber = WANTS_NUMBER.test(text);
   const unit = UNIT_ASKED.exec(text);

@@ -21,6 +21,8 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('多收|少收', { k: 'cue', id: 'receive' }),
   // narrative words that contain table words (收费 in 收费通知, 公开 in 主动公开 …)
   ...w('收费通知|信息处理费|处理费|主动公开|门户网站|政府网站|网站|浏览量|访问量|公众号|微信|微博|新闻发布会|发布会|政策解读|解读|培训|留言|热线|信箱', { k: 'topic' }),
+  // kinds of information the prose counts (主动公开政府工作报告3条, 其中概况类信息发布45条)
+  ...w('政府工作报告|常务会议|政府会议|工作动态|政务动态|概况类|预决算', { k: 'topic' }),
 
   ...w('比上一年|比上年|较上年|较上一年|比去年|较去年|同上一年|与上一年|和上一年', { k: 'cue', id: 'prev_year' }),
   ...w('趋势|历年|每年|逐年|走势|这几年|各年', { k: 'cue', id: 'trend' }),
