@@ -10,7 +10,7 @@ const CACHE = 64;
 /** Cell keys of a year kept for rankings and totals (about 10,000 cells each at 50,000 reports, ~1.5 MB). */
 const SLICE_KEYS = 16;
 /** Whole-year computations kept (rankings by metric and year, ~0.5 MB each at 50,000 reports). */
-const MEMOS = 16;
+const MEMOS = 24;
 
 class Bounded<V, K = number> {
   private readonly map = new Map<K, V>();

@@ -127,9 +127,17 @@ function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
 export function rank(ctx: Ctx, f: Frame): Answer {
   const pop = population(ctx, f);
   if ('answer' in pop) return pop.answer;
-  const { rows, none } = valuesOver(ctx, f, pop);
+  const whole = !f.regions.length && f.bodies.length <= 1;
+  const ordered = () => {
+    // every body of the year: computed for itself, kept in order below (the rows by body are for parts of it)
+    const { rows, none } = whole ? computeRows(ctx, f, pop.bodies, pop.year) : valuesOver(ctx, f, pop);
+    rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
+    return { rows, none, tables: new Map<string, AnswerTable>() };
+  };
+  // every body of a year, in order, and its file are kept with the year's figures (asked again, nothing is redone)
+  const key = JSON.stringify(['ranked', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total', f.order]);
+  const { rows, none, tables } = whole ? ctx.data.memo(key, ordered) : ordered();
   if (!rows.length) return answer('not_found', M.nothingToCompare(none.slice(0, 10).map((x) => x.body.name)));
-  rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
   const shown = rows.slice(0, f.topN ?? SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allBodies;
   const pct = shown[0].unit === '%';
@@ -141,7 +149,11 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const a = answer('answered',
     `${head}\n${lines.join('\n')}${more}${skippedText(ctx, f, none)}\n${M.rankCaveat}\n${sourceLine(shown[0])}`, shown);
   // the whole ranking as a file, when more bodies than are shown
-  if (rows.length > shown.length) a.table = rankTable(pop.year, shown[0].label, rows);
+  if (rows.length > shown.length) {
+    const label = shown[0].label;
+    a.table = tables.get(label) ?? rankTable(pop.year, label, rows);
+    tables.set(label, a.table);
+  }
   return a;
 }
 
