@@ -13,6 +13,8 @@ export interface Fact {
   unit: string;
   excerpt: string;
   source: { file: string; page?: number; line?: number };
+  /** The text's own hedge around a number (近1000, 100余): the value is what it bounds, not an exact count. */
+  approx?: { before: string; after: string };
 }
 
 export interface Option { id: string; label: string; question: string }
@@ -41,6 +43,12 @@ export const answer = (
   ({ status, text, facts, warnings, ...(options ? { options } : {}) });
 
 /** 1774 → "1774"; 620.5 → "620.5"; 0.62159 → "62.16%". */
+/** A fact's value as the answer prints it, with the text's hedge (近 1000 条, 100余 人次). */
+export const fmtFact = (x: Pick<Fact, 'value' | 'unit' | 'approx'>) =>
+  (x.approx
+    ? `${x.approx.before}${fmt(x.value, '')}${x.approx.after}${x.unit ? ` ${x.unit}` : ''}`
+    : fmt(x.value, x.unit));
+
 export function fmt(v: number, unit: string): string {
   if (unit === '%') return `${(v * 100).toFixed(2)}%`;
   const s = Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);

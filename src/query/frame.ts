@@ -77,7 +77,8 @@ export interface Frame {
 export const emptyFrame = (text: string): Frame => ({
   text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [],
   years: [], ctxYears: [], latest: false, applicants: [], metrics: [], parts: { rows: [], groups: [] },
-  cues: [], unknown: [], keywords: [], topics: [], quoted: [], subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
+  cues: [], unknown: [], keywords: [], topics: [], quoted: [],
+  subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
   trace: [],
 });
 

@@ -8,7 +8,9 @@ import type { CellRow } from '../store/store.js';
 import type { CellRef } from './metrics.js';
 
 /** The table every cell of which is missing in this report, among those a metric's cells come from. */
-export function absentTable(cells: Pick<ReadonlyMap<string, CellRow>, 'values'>, alternatives: CellRef[][]): TableId | null {
+export function absentTable(
+  cells: Pick<ReadonlyMap<string, CellRow>, 'values'>, alternatives: CellRef[][],
+): TableId | null {
   const tables = new Set(alternatives.flat().map((r) => r.table));
   for (const t of tables) {
     let any = false, all = true;

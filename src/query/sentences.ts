@@ -18,11 +18,13 @@ export function searchTerms(keywords: string[]): string[] {
 export interface Hit { text: string; page: number | null; line: number | null }
 export interface Found {
   sentence: string; clause: string; term: string; page: number | null; line: number | null;
-  number: { value: number; unit: string } | null; score: number;
+  number: { value: number; unit: string; approx?: { before: string; after: string } } | null; score: number;
+  /** How many of the question's words the clause prints whole. */
+  whole: number;
 }
 
 // 100余人次, 200多条: the unit after 余/多 is still the number's
-const NUMBER = /(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(万元|人次|万条|万次|万人|万篇|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万|%|％)?/g;
+const NUMBER = /(近|约|逾|超过|大约)?\s*(\d+(?:\.\d+)?)\s*(余|多)?\s*(万元|人次|万条|万次|万人|万篇|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万|%|％)?/g;
 const CLAUSE = /[，,；;：:、（）()]/;
 
 /** How much of a word a clause carries: whole (1), or the share of its character pairs. */
@@ -38,21 +40,24 @@ function carried(clause: string, term: string): number {
 const sameUnit = (printed: string, asked: string) => printed === asked || printed === `万${asked}`;
 
 /** The number a clause states for the words: after the last of them, not a year, not a percentage (unless asked). */
-export function numberAfter(clause: string, terms: string[], unit?: string): { value: number; unit: string } | null {
+export function numberAfter(clause: string, terms: string[], unit?: string): Found['number'] {
   const ends = terms.map((t) => { const at = clause.lastIndexOf(t); return at >= 0 ? at + t.length : -1; })
     .filter((x) => x >= 0);
   const from = ends.length ? Math.max(...ends) : 0;
   const all = [...clause.matchAll(NUMBER)].filter((m) => m.index! >= from - 1)
-    .filter((m) => !(/^(19|20)\d{2}$/.test(m[1]) && (!m[2] || clause[m.index! + m[0].length] === '年')))
-    .filter((m) => !/[%％]/.test(m[2] ?? '') || unit === '%');
+    .filter((m) => !(/^(19|20)\d{2}$/.test(m[2]) && (!m[4] || clause[m.index! + m[0].length] === '年')))
+    .filter((m) => !/[%％]/.test(m[4] ?? '') || unit === '%');
   // a unit asked is a condition: 多少人次 is not answered by 579727 次, 多少人 not by 2 期
-  if (unit) return found(all.find((m) => m[2] && sameUnit(m[2], unit)) ?? all.find((m) => m[2] && sameUnitKind(m[2], unit)));
-  return found(all.find((m) => m[2]) ?? all[0]);
+  if (unit) {
+    return found(all.find((m) => m[4] && sameUnit(m[4], unit)) ?? all.find((m) => m[4] && sameUnitKind(m[4], unit)));
+  }
+  return found(all.find((m) => m[4]) ?? all[0]);
 }
 
-function found(pick: RegExpExecArray | undefined): { value: number; unit: string } | null {
+function found(pick: RegExpExecArray | undefined): Found['number'] {
   if (!pick) return null;
-  return { value: Number(pick[1]), unit: (pick[2] ?? '').replace('％', '%') };
+  const number = { value: Number(pick[2]), unit: (pick[4] ?? '').replace('％', '%') };
+  return pick[1] || pick[3] ? { ...number, approx: { before: pick[1] ?? '', after: pick[3] ?? '' } } : number;
 }
 
 /**
@@ -102,7 +107,7 @@ export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: s
           if (wantNumber.unit && sameUnit(number.unit, wantNumber.unit)) score += 100;
           else if (number.unit) score += 5;
         }
-        out.push({ sentence, clause, term: best.t, page: h.page, line: h.line, number, score });
+        out.push({ sentence, clause, term: best.t, page: h.page, line: h.line, number, score, whole: whole.length });
       });
     }
   }

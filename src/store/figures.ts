@@ -5,7 +5,8 @@ import type { CellRow } from './store.js';
 /** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
 export type FigureRow = [reportId: number, value: number | null, status: CellRow['status']];
 
-const CELL_OF_YEAR = 'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
+const CELL_OF_YEAR =
+  'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
 
 export class FigureReads {
   private readonly ofYear;

@@ -226,6 +226,20 @@ describe('narrative, audit, publication, lists', () => {
     // 「政府网站发布信息 1317 条,其中概况类信息发布 45 条」
     expect(ask('金林区2024年政府网站发布概况类信息多少条').facts.map((f) => f.value)).toEqual([45]);
   });
+  it('最多的原因 of one body orders its group\'s reasons; 一共 over two subjects is not one subject\'s number', () => {
+    const p = truth(PANYU).applications;
+    const reasons = Object.entries(p).filter(([k]) => k.startsWith('denied_')).map(([, v]) => v[TOTAL]);
+    const a = ask('番禺2024年不予公开里最多的原因是什么');
+    expect(a.facts.every((f) => f.org === '广州市番禺区人民政府')).toBe(true);
+    const listed = [...a.text.matchAll(/^· .* (\d+) 件$/gm)].map((m) => Number(m[1]));
+    expect(listed).toEqual([...reasons].sort((x, y) => y - x));
+    // 「门户网站发布信息 4.14 万条…“番禺政府网”微信公众号推送信息 750 条」: neither is the sum asked
+    expect(ask('番禺2024年政府网站和政府网公众号一共发布了多少条信息').facts).toEqual([]);
+  });
+  it('the text\'s hedge stays with its number (100余人次, 近 1000 条)', () => {
+    expect(ask('番禺2024年参加政务公开培训的有多少人次').text).toContain('100余 人次');
+    expect(ask('协作办2020年发布政务信息多少条').text).toContain('近1000 条');
+  });
   it('equal figures are said to be equal, never one of them more', () => {
     const a = ask('协作办2024年和金林区2024年予以公开谁多');
     expect(a.facts.map((f) => f.value)).toEqual([truth(XZB24).applications.granted[TOTAL],

@@ -46,7 +46,8 @@ export class KeyColumn {
     if (i === undefined) return undefined;
     const v = this.values[i];
     return { report_id: reportId, tbl: this.tbl, row_key: this.row, col_key: this.col,
-      value: Number.isNaN(v) ? null : v, status: this.names[this.states[i]], raw: '', page: null, line: null, excerpt: null };
+      value: Number.isNaN(v) ? null : v, status: this.names[this.states[i]],
+      raw: '', page: null, line: null, excerpt: null };
   }
 }
 

@@ -29,7 +29,10 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: strin
   const where = (x: Fact) => M.answered(whereOf(x.metric, (x.column as never) ?? f.applicant, r.format));
   const sources = [...new Set(facts.map(sourceLine))].slice(0, 6).join('\n');
   if (group) {
-    const [head, ...rows] = facts;
+    const [head, ...parts] = facts;
+    // 最多的原因: the parts in order, the largest first
+    const rows = f.order ? [...parts].sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value))
+      : parts;
     const lines = rows.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}`);
     const text = `${M.groupHead(body.name, r.year, head.label, fmt(head.value, head.unit))}${note}${echo(f)}`
       + `\n${lines.join('\n')}\n${sources}`;

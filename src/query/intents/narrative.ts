@@ -2,7 +2,7 @@
  * Answers from the report's text: the clause that carries the question's words and the number bound to them,
  * quoted and labelled as from the text; several equally good clauses with different numbers are all shown.
  */
-import { answer, fmt, sourceLine, type Answer } from '../answer.js';
+import { answer, fmtFact, sourceLine, type Answer } from '../answer.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { findClauses, searchTerms, type Found } from '../sentences.js';
@@ -19,8 +19,11 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
   // no passage holds a whole term (a paraphrase): read every passage of the report, it is small
   const hits = found.length ? found : ctx.data.passages(r.id);
   // a name the question quotes is printed in the clause the number is in (not the sentence's other account's)
+  // a sum asked (网站和公众号一共发布了多少条) is answered only by a clause that names all it adds up: one
+  // subject's number is not the total of two
   const clauses = findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit } : null)
-    .filter((c) => f.quoted.every((q) => c.clause.includes(q)));
+    .filter((c) => f.quoted.every((q) => c.clause.includes(q)))
+    .filter((c) => !f.wantsSum || !c.number || c.whole === f.keywords.length);
   if (!f.wantsNumber || !clauses.length) return { facts: [], found: clauses };
   const top = clauses.filter((c) => c.score === clauses[0].score);
   const seen = new Set<number>();
@@ -30,6 +33,7 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
     seen.add(c.number.value);
     const label = f.keywords.filter((k) => c.clause.includes(k)).join('') || c.term;
     facts.push({ org: body.name, year: r.year, metric: 'narrative', label, value: c.number.value, unit: c.number.unit,
+      ...(c.number.approx ? { approx: c.number.approx } : {}),
       excerpt: c.sentence,
       source: { file: r.source_file, ...(c.page ? { page: c.page } : {}), ...(c.line ? { line: c.line } : {}) } });
   }
@@ -42,12 +46,12 @@ export function narrativeAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef
   const { facts, found } = narrativeFacts(ctx, f, body, r);
   if (facts.length === 1) {
     const x = facts[0];
-    const text = `${M.narrative(body.name, r.year, note, x.label, fmt(x.value, x.unit))}${echo(f)}${M.fromText}`
+    const text = `${M.narrative(body.name, r.year, note, x.label, fmtFact(x))}${echo(f)}${M.fromText}`
       + `\n${sourceLine(x)}`;
     return answer('answered', text, facts);
   }
   if (facts.length > 1) {
-    const lines = facts.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}：${sourceLine(x)}`);
+    const lines = facts.map((x) => `· ${x.label} ${fmtFact(x)}：${sourceLine(x)}`);
     return answer('answered',
       `${M.narrativeSeveral(body.name, r.year, note)}${echo(f)}${M.fromText}\n${lines.join('\n')}`, facts);
   }

@@ -135,7 +135,8 @@ export function rank(ctx: Ctx, f: Frame): Answer {
     return { rows, none, tables: new Map<string, AnswerTable>() };
   };
   // every body of a year, in order, and its file are kept with the year's figures (asked again, nothing is redone)
-  const key = JSON.stringify(['ranked', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total', f.order]);
+  const key = JSON.stringify(
+    ['ranked', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total', f.order]);
   const { rows, none, tables } = whole ? ctx.data.memo(key, ordered) : ordered();
   if (!rows.length) return answer('not_found', M.nothingToCompare(none.slice(0, 10).map((x) => x.body.name)));
   const shown = rows.slice(0, f.topN ?? SHOWN).map((x) => shownFact(ctx, f, x));

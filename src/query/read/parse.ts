@@ -21,6 +21,8 @@ const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|�
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
+/** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
+const BREAKDOWN = /原因|情形|理由|构成/;
 const QUOTED = /[“"「『‘]([^”"」』’]{2,30})[”"」』’]/g;
 
 type Tok = Token<Entry>;
@@ -59,8 +61,10 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const cueWords = [...tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf), ...fromTop];
   const anyExact = tokens.some((t) =>
     t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
+  // 不予公开里最多的原因: 最多 orders a group's reasons (its rows), not the bodies of a place
+  const ofGroup = BREAKDOWN.test(text) && cueWords.some((w) => w.k === 'metric' && w.id.startsWith('group.'));
   const aggregate = cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
-    || (!anyExact && cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc')));
+    || (!anyExact && !ofGroup && cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc')));
   const names = readNames(tokens, lex.bodies, aggregate);
   applyNames(f, names);
   // a guess that became a name is echoed with the body's full name
