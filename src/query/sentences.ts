@@ -61,7 +61,8 @@ function found(pick: RegExpExecArray | undefined): Found['number'] {
 }
 
 /**
- * Is the number of clause `i` the total of a list the question's words are one item of? 「发布部门文件、工作动态、政策解读、
+ * Is the number of clause `i` the total of a list the question's words are one item of (unless the question asks
+ * for such a list itself: 公开政府会议等信息多少条)? 「发布部门文件、工作动态、政策解读、
  * 数据发布等政务信息近 1000 条」: 1000 is not the count of 政策解读 (nor of 数据发布), only of the 政务信息 after 等.
  */
 function listTotal(clauses: string[], seps: string[], i: number, terms: string[]): boolean {
@@ -71,7 +72,15 @@ function listTotal(clauses: string[], seps: string[], i: number, terms: string[]
   const items: string[] = [clause.slice(0, etc)];
   for (let j = i; j > 0 && seps[j] === '、'; j--) items.push(clauses[j - 1]);
   const after = clause.slice(etc);
-  return terms.some((t) => !after.includes(t) && items.some((x) => x.includes(t)));
+  // 发布了多少条政务信息: a word of the question after 等 names the whole the number counts
+  if (terms.some((t) => after.includes(t))) return false;
+  // 扶贫政策规划、扶贫资金项目信息、扶贫动态和成效等…近200条: a word every item has is the whole list's; a word of
+  // the first item alone is the list's context (在…网站公开扶贫政策规划、…), not an item
+  const first = items[items.length - 1];
+  return terms.some((t) => {
+    const has = items.filter((x) => x.includes(t));
+    return has.length > 0 && has.length < items.length && !(has.length === 1 && has[0] === first);
+  });
 }
 
 /**
@@ -80,7 +89,8 @@ function listTotal(clauses: string[], seps: string[], i: number, terms: string[]
  * 信息处理费 the second's, so 实际收取多少信息处理费 is 4260). With `wantNumber`, only clauses that state a
  * number after the words count, and one in the unit asked for wins.
  */
-export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: string } | null): Found[] {
+export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: string; listed?: boolean } | null):
+  Found[] {
   const out: Found[] = [];
   for (const h of hits) {
     for (const raw of h.text.split(/(?<=[。；;！？!?])/)) {
@@ -103,7 +113,7 @@ export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: s
         if (wantNumber) {
           number = numberAfter(clause, whole.length ? whole.map((x) => x.t) : [best.t], wantNumber.unit);
           if (!number) return;
-          if (listTotal(clauses, seps, i, terms)) return;
+          if (!wantNumber.listed && listTotal(clauses, seps, i, terms)) return;
           if (wantNumber.unit && sameUnit(number.unit, wantNumber.unit)) score += 100;
           else if (number.unit) score += 5;
         }

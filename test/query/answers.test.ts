@@ -218,6 +218,10 @@ describe('narrative, audit, publication, lists', () => {
     // 「发布部门文件、工作动态、政策解读、数据发布等政务信息近 1000 条」: 1000 is the 政务信息 after 等
     expect(ask('协作办2020年发布政策解读多少条').facts).toEqual([]);
     expect(ask('协作办2020年发布政务信息多少条').facts.map((f) => f.value)).toEqual([1000]);
+    expect(ask('协作办2020年发布了多少条政务信息').facts.map((f) => f.value)).toEqual([1000]);
+    // 「在市政府门户网站和市协作办网站公开扶贫政策规划、扶贫资金项目信息、扶贫动态和成效等政府信息近 200 条」:
+    // every item is 扶贫, and 网站 is the list's context
+    expect(ask('协作办2020年网站公开扶贫信息多少条').facts.map((f) => f.value)).toEqual([200]);
     // 「主动公开政府会议、区政府常务会议、政府工作报告等信息 129 条」
     expect(ask('金林区2024年区政府常务会议信息多少条').facts).toEqual([]);
     // the WeChat 750 条 is 「“番禺政府网”微信公众号」's, not 「“广州番禺发布”」's

@@ -21,7 +21,7 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
   // a name the question quotes is printed in the clause the number is in (not the sentence's other account's)
   // a sum asked (网站和公众号一共发布了多少条) is answered only by a clause that names all it adds up: one
   // subject's number is not the total of two
-  const clauses = findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit } : null)
+  const clauses = findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit, listed: f.text.includes('等') } : null)
     .filter((c) => f.quoted.every((q) => c.clause.includes(q)))
     .filter((c) => !f.wantsSum || !c.number || c.whole === f.keywords.length);
   if (!f.wantsNumber || !clauses.length) return { facts: [], found: clauses };
