@@ -95,31 +95,52 @@ export function findClauses(hits: Hit[], terms: string[], wantNumber: { unit?: s
   for (const h of hits) {
     for (const raw of h.text.split(/(?<=[。；;！？!?])/)) {
       const sentence = raw.trim();
-      const parts = sentence.split(new RegExp(`(${CLAUSE.source})`));
-      const clauses = parts.filter((_, k) => k % 2 === 0);
-      const seps = clauses.map((_, k) => (k ? parts[2 * k - 1] : ''));
-      clauses.forEach((clause, i) => {
-        const before = clauses.slice(0, i).join('，');
-        const own = terms.map((t) => ({ t, s: carried(clause, t) }));
-        const covered = own.every((x) => x.s >= 0.6 || before.includes(x.t));
-        const best = own.reduce((a, b) => (b.s > a.s || (b.s === a.s && b.t.length > a.t.length) ? b : a),
-          { t: '', s: 0 });
-        if (!covered || best.s < 0.6) return;
-        const whole = own.filter((x) => x.s === 1);
-        // the question's words printed whole outrank the unit asked: 750 条 of a WeChat account ("番禺政府网")
-        // does not answer 政府网站发布了多少条 over the website's 4.14 万条
-        let score = whole.reduce((n, x) => n + x.t.length, 0) * 1000 + own.reduce((n, x) => n + x.s, 0);
-        let number: Found['number'] = null;
-        if (wantNumber) {
-          number = numberAfter(clause, whole.length ? whole.map((x) => x.t) : [best.t], wantNumber.unit);
-          if (!number) return;
-          if (!wantNumber.listed && listTotal(clauses, seps, i, terms)) return;
-          if (wantNumber.unit && sameUnit(number.unit, wantNumber.unit)) score += 100;
-          else if (number.unit) score += 5;
-        }
-        out.push({ sentence, clause, term: best.t, page: h.page, line: h.line, number, score, whole: whole.length });
-      });
+      for (const read of readings(sentence)) clausesOf(sentence, read, h, terms, wantNumber, out);
     }
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * A sentence as it reads: as printed, and with a short word in brackets read in place of the word before it
+ * (「政务（工作）动态类信息981条」 is also 工作动态类信息981条; the brackets would cut the clause).
+ */
+function readings(sentence: string): string[] {
+  const out = [sentence];
+  const m = /([\u4e00-\u9fff]{1,4})[（(]([\u4e00-\u9fff]{1,4})[）)]/.exec(sentence);
+  // not an item number: （一）, （二）
+  if (m && m[1].length >= m[2].length && !/^[一二三四五六七八九十]+$/.test(m[2])) {
+    const kept = m[1].slice(0, m[1].length - m[2].length);
+    out.push(sentence.replace(m[0], `${kept}${m[2]}`), sentence.replace(m[0], m[1]));
+  }
+  return out;
+}
+
+function clausesOf(sentence: string, read: string, h: Hit, terms: string[],
+  wantNumber: { unit?: string; listed?: boolean } | null, out: Found[]): void {
+  const parts = read.split(new RegExp(`(${CLAUSE.source})`));
+  const clauses = parts.filter((_, k) => k % 2 === 0);
+  const seps = clauses.map((_, k) => (k ? parts[2 * k - 1] : ''));
+  clauses.forEach((clause, i) => {
+    const before = clauses.slice(0, i).join('，');
+    const own = terms.map((t) => ({ t, s: carried(clause, t) }));
+    const covered = own.every((x) => x.s >= 0.6 || before.includes(x.t));
+    const best = own.reduce((a, b) => (b.s > a.s || (b.s === a.s && b.t.length > a.t.length) ? b : a),
+      { t: '', s: 0 });
+    if (!covered || best.s < 0.6) return;
+    const whole = own.filter((x) => x.s === 1);
+    // the question's words printed whole outrank the unit asked: 750 条 of a WeChat account ("番禺政府网")
+    // does not answer 政府网站发布了多少条 over the website's 4.14 万条
+    let score = whole.reduce((n, x) => n + x.t.length, 0) * 1000 + own.reduce((n, x) => n + x.s, 0);
+    let number: Found['number'] = null;
+    if (wantNumber) {
+      number = numberAfter(clause, whole.length ? whole.map((x) => x.t) : [best.t], wantNumber.unit);
+      if (!number) return;
+      if (!wantNumber.listed && listTotal(clauses, seps, i, terms)) return;
+      if (wantNumber.unit && sameUnit(number.unit, wantNumber.unit)) score += 100;
+      else if (number.unit) score += 5;
+    }
+    if (out.some((o) => o.sentence === sentence && o.clause === clause)) return;
+    out.push({ sentence, clause, term: best.t, page: h.page, line: h.line, number, score, whole: whole.length });
+  });
 }

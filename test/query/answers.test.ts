@@ -227,6 +227,10 @@ describe('narrative, audit, publication, lists', () => {
     // the WeChat 750 条 is 「“番禺政府网”微信公众号」's, not 「“广州番禺发布”」's
     expect(ask('“广州番禺发布”微信公众号2024年推送了多少条信息').facts).toEqual([]);
     expect(ask('番禺2024年“番禺政府网”微信公众号推送了多少条信息').facts.map((f) => f.value)).toEqual([750]);
+    // 「政务（工作）动态类信息981条」: the word in brackets reads in place of the one before it
+    for (const q of ['武江2024年工作动态类信息多少条', '武江2024年政务动态类信息多少条']) {
+      expect(ask(q).facts.map((f) => f.value), q).toEqual([981]);
+    }
     // 「政府网站发布信息 1317 条,其中概况类信息发布 45 条」
     expect(ask('金林区2024年政府网站发布概况类信息多少条').facts.map((f) => f.value)).toEqual([45]);
   });

@@ -5,7 +5,7 @@
 import { answer, fmtFact, sourceLine, type Answer } from '../answer.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import { findClauses, searchTerms, type Found } from '../sentences.js';
+import { findClauses, searchTerms, type Found, type Hit } from '../sentences.js';
 import { echo, withReport, type Ctx, type Fact } from './common.js';
 import type { BodyInfo } from '../bodies.js';
 import type { ReportRef } from '../../store/store.js';
@@ -16,14 +16,17 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
   const f = { ...f0, keywords: f0.keywords.filter((k) => [...k].length >= 2) };
   if (!f.keywords.length) return { facts: [], found: [] };
   const found = ctx.data.search(r.id, searchTerms(f.keywords), 12);
-  // no passage holds a whole term (a paraphrase): read every passage of the report, it is small
-  const hits = found.length ? found : ctx.data.passages(r.id);
   // a name the question quotes is printed in the clause the number is in (not the sentence's other account's)
   // a sum asked (网站和公众号一共发布了多少条) is answered only by a clause that names all it adds up: one
   // subject's number is not the total of two
-  const clauses = findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit, listed: f.text.includes('等') } : null)
-    .filter((c) => f.quoted.every((q) => c.clause.includes(q)))
-    .filter((c) => !f.wantsSum || !c.number || c.whole === f.keywords.length);
+  const read = (hits: Hit[]) =>
+    findClauses(hits, f.keywords, f.wantsNumber ? { unit: f.unit, listed: f.text.includes('等') } : null)
+      .filter((c) => f.quoted.every((q) => c.clause.includes(q)))
+      .filter((c) => !f.wantsSum || !c.number || c.whole === f.keywords.length);
+  // no passage holds a whole term, or none of those that do answers (a paraphrase, 政务（工作）动态): read every
+  // passage of the report, it is small
+  let clauses = found.length ? read(found) : [];
+  if (!clauses.length) clauses = read(ctx.data.passages(r.id));
   if (!f.wantsNumber || !clauses.length) return { facts: [], found: clauses };
   const top = clauses.filter((c) => c.score === clauses[0].score);
   const seen = new Set<number>();
