@@ -54,7 +54,34 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     && !cur.parts.docop
     && !cur.cues.length && !cur.unknown.length;
   if (nothing) return cur;
+  const alone = (cue: string) => !who && !what && !cur.years.length && !cur.ctxYears.length && !cur.applicant
+    && !cur.parts.rcol && !cur.parts.docop && cur.cues.length === 1 && cur.cues[0] === cue;
+  // 总计呢 / 一共多少 alone: the whole of what was asked (the 总计 column, a review's 总计), never the part again;
+  // with nothing left to add up, the question is not answered (the figures of two turns are not kept)
+  if (alone('sum')) {
+    if (prev.parts.rcol && prev.parts.rcol !== 'total') {
+      const parts = { ...prev.parts, rcol: 'total' as const };
+      return followUp(cur, prev, { parts, metrics: metricsOf({ ...prev, keywords: [] }, parts) });
+    }
+    if (prev.applicant && prev.applicant !== 'total') {
+      return followUp(cur, prev, { applicant: 'total', applicants: ['total'] });
+    }
+    return cur;
+  }
+  // 相差多少 alone after one figure: two figures are not on hand
+  if (alone('difference') && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
+  // 占比呢: the share of what was asked, not of a default
+  if (cur.ratio === 'share' && !cur.parts.rows.length && !cur.parts.groups.length && !who) {
+    m.metrics = prev.metrics;
+    m.applicant = cur.applicant ?? prev.applicant;
+    m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;
+  }
+  // 法人…予以公开 → 部分公开呢: another row of the same column
+  if (!who && what && !cur.applicant && prev.applicant && prev.applicant !== 'total' && !cur.ratio) {
+    m.applicant = prev.applicant;
+    m.applicants = prev.applicants;
+  }
   // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
@@ -85,5 +112,12 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.years = [...new Set([...prev.years, ...cur.years])];
   }
   if (!OWN_INTENTS.has(cur.intent)) m.intent = decideIntent(m);
+  return m;
+}
+
+/** The chat's frame with some of its slots replaced: a follow-up that only moves to the whole of the last figure. */
+function followUp(cur: Frame, prev: Frame, change: Partial<Frame>): Frame {
+  const m: Frame = { ...prev, ...change, text: cur.text, trace: [...cur.trace, 'context'], cues: prev.cues };
+  m.intent = decideIntent(m);
   return m;
 }

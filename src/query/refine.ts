@@ -66,6 +66,11 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (tooLong) return answer('unsupported', M.tooLong(tooLong, MAX_QUESTION_CHARS));
   if (!f.text) return answer('unsupported', `${M.askSomething}\n${helpText(ctx.index)}`);
   if (f.unknownBodies.length) return unknownBody(ctx, f);
+  // 一共多少 / 相差多少 with nothing to add up or set apart (the figures of earlier turns are not kept)
+  if (f.intent === 'unknown' && f.cues.length === 1 && (f.cues[0] === 'sum' || f.cues[0] === 'difference')
+    && !f.metrics.length && !f.bodies.length) {
+    return answer('not_found', M.whichFigures(f.cues[0] === 'sum'));
+  }
   if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', M.subYear);
   if (crossTables(f)) return answer('not_found', M.crossTables(f.metrics.map((m) => metric(m)?.label ?? m)));
   const other = otherUnit(f);

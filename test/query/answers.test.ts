@@ -248,6 +248,14 @@ describe('narrative, audit, publication, lists', () => {
     expect(ask('番禺2024年参加政务公开培训的有多少人次').text).toContain('100余 人次');
     expect(ask('协作办2020年发布政务信息多少条').text).toContain('近1000 条');
   });
+  it('一共 over two bodies adds them up, after their own figures', () => {
+    const a = ask('番禺和洪泽2024年予以公开一共多少');
+    const want = truth(PANYU).applications.granted[TOTAL] + truth('hongze-2024').applications.granted[TOTAL];
+    expect(a.facts.find((f) => f.metric.startsWith('sum:'))?.value).toBe(want);
+    expect(a.text).toContain(`合计 ${want} 件`);
+    // a rate does not add up
+    expect(ask('番禺和洪泽2024年的公开率一共多少').facts.some((f) => f.metric.startsWith('sum:'))).toBe(false);
+  });
   it('equal figures are said to be equal, never one of them more', () => {
     const a = ask('协作办2024年和金林区2024年予以公开谁多');
     expect(a.facts.map((f) => f.value)).toEqual([truth(XZB24).applications.granted[TOTAL],

@@ -51,10 +51,17 @@ export function compare(ctx: Ctx, f: Frame): Answer {
   const diffLine = diff
     ? `\n${M.differs(diff.unit === '%' ? M.points((diff.value * 100).toFixed(2)) : fmt(diff.value, diff.unit))}`
     : '';
+  // 一共多少 over several bodies or years: their sum, when they are counts of one unit (a rate does not add up)
+  const adds = f.cues.includes('sum') && rows.every((x) => x.unit === a.unit) && a.unit !== '%';
+  const sum: Fact | null = adds
+    ? { ...a, org: rows.map((x) => x.org).filter((o, i, all) => all.indexOf(o) === i).join('、'),
+      metric: `sum:${a.metric}`, label: `${a.label}合计`, value: rows.reduce((t, x) => t + x.value, 0) }
+    : null;
+  const sumLine = sum ? `\n${M.summed(fmt(sum.value, sum.unit))}` : '';
   const lines = rows.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n');
-  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${notes.length ? `\n${notes.join('\n')}` : ''}`
+  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${sumLine}${notes.length ? `\n${notes.join('\n')}` : ''}`
     + `\n${rows.map(sourceLine).join('\n')}`;
-  return answer('answered', text, diff ? [...rows, diff] : rows);
+  return answer('answered', text, [...rows, ...(diff ? [diff] : []), ...(sum ? [sum] : [])]);
 }
 
 /** /compare 甲 乙 [年份]: the report cards side by side. */

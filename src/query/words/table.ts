@@ -59,6 +59,8 @@ export const TABLE_WORDS: [string, Word][] = [
   // 其他 alone: the applicant column, or, with 其他处理, that group's own row 3.其他 (see read/words)
   ...w('其他', { k: 'cue', id: 'other_word' }),
   ...w('法人或其他组织|法人和其他组织|法人或者其他组织|法人或其它组织|法人及其他组织|法人', { k: 'col', id: 'legal_person' }),
+  // all applicants together: the 总计 column (全部申请人呢 after 自然人 asks for it, not for every body)
+  ...w('全部申请人|所有申请人|全体申请人|各类申请人', { k: 'col', id: 'total' }),
   // table C
   ...w('行政复议|复议|被复议|被申请行政复议', { k: 'rgroup', id: 'review' }),
   ...w('行政诉讼|诉讼|起诉|被起诉|被诉|被提起行政诉讼|行政应诉|应诉|告到法院|告上法庭|上法院|法院', { k: 'rgroup', id: 'litigation' }),
