@@ -256,6 +256,14 @@ describe('narrative, audit, publication, lists', () => {
     // a rate does not add up
     expect(ask('番禺和洪泽2024年的公开率一共多少').facts.some((f) => f.metric.startsWith('sum:'))).toBe(false);
   });
+  it('a figure whose row does not add up is flagged in trends and comparisons too, not only in a look-up', () => {
+    // 洪泽 2023 prints 行政复议 维持 10, 纠正 1 and 总计 0 (identity_4)
+    const trendA = ask('洪泽区历年行政复议总计多少件');
+    expect(trendA.warnings.join('')).toMatch(/2023 年.*行政复议/);
+    const change = ask('洪泽区2024年行政复议总计比2023年增加了多少');
+    expect(change.facts.length).toBeGreaterThan(1);
+    expect(change.warnings.join('')).toMatch(/2023 年.*行政复议/);
+  });
   it('equal figures are said to be equal, never one of them more', () => {
     const a = ask('协作办2024年和金林区2024年予以公开谁多');
     expect(a.facts.map((f) => f.value)).toEqual([truth(XZB24).applications.granted[TOTAL],

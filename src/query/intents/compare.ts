@@ -4,7 +4,7 @@ import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { CARD } from '../metrics.js';
-import { fact, value, whichBody, yearsFor, type Ctx, type Fact } from './common.js';
+import { fact, value, warnings, whichBody, yearsFor, type Ctx, type Fact } from './common.js';
 import { ratioAnswer } from './ratio.js';
 import { trend } from './series.js';
 import type { ReportRef } from '../../store/store.js';
@@ -17,7 +17,7 @@ export function compare(ctx: Ctx, f: Frame): Answer {
     if ('answer' in who) return who.answer;
   }
   const rows: Fact[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [], warns: string[] = [];
   for (const id of f.bodies) {
     const body = ctx.index.byId(id)!;
     const ys = yearsFor(ctx, { ...f, years: f.years.slice(0, 1) }, body);
@@ -26,6 +26,7 @@ export function compare(ctx: Ctx, f: Frame): Answer {
     if (f.ratio && f.ratio !== 'share') {
       const a = ratioAnswer(ctx, { ...f, bodies: [id] }, body, r, '');
       if (a.facts[0]) rows.push(a.facts[0]); else notes.push(a.text.split('\n')[0]);
+      warns.push(...a.warnings.map((w) => `${body.name}：${w}`));
       continue;
     }
     const m = f.metrics[0];
@@ -33,6 +34,7 @@ export function compare(ctx: Ctx, f: Frame): Answer {
     const v = value(ctx, r, m, f.applicant);
     if (v.value === null) { notes.push(M.noValue(body.name, r.year, v.label, v.reason!)); continue; }
     rows.push(fact(body, r, m, v, v.value, f.applicant));
+    warns.push(...warnings(ctx, r, v.cells).map((w) => `${body.name}：${w}`));
   }
   if (rows.length < 2) return answer('not_found', M.nothingToCompare(notes));
   if (f.order === 'desc') rows.sort((a, b) => b.value - a.value);
@@ -61,7 +63,7 @@ export function compare(ctx: Ctx, f: Frame): Answer {
   const lines = rows.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n');
   const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${sumLine}${notes.length ? `\n${notes.join('\n')}` : ''}`
     + `\n${rows.map(sourceLine).join('\n')}`;
-  return answer('answered', text, [...rows, ...(diff ? [diff] : []), ...(sum ? [sum] : [])]);
+  return answer('answered', text, [...rows, ...(diff ? [diff] : []), ...(sum ? [sum] : [])], warns);
 }
 
 /** /compare 甲 乙 [年份]: the report cards side by side. */
