@@ -59,6 +59,7 @@ export const M = {
   several: (org: string, year: number) => `${org} ${year} 年：`,
   groupHead: (org: string, year: number, label: string, value: string) => `${org} ${year} 年${label} ${value}，其中：`,
   sum: (org: string, year: number, labels: string, value: string) => `${org} ${year} 年${labels}合计 ${value}`,
+  noSumAcrossClauses: '（问题里分几处问了几个数字，不把它们全部相加；要相加的请放在一句里问）',
   noSumAcrossUnits: '（单位不同的数字不相加）',
   ratio: (org: string, year: number, label: string, value: string) => `${org} ${year} 年${label} ${value}`,
   ratioNone: (org: string, year: number, label: string, why: string) => `${org} ${year} 年无法计算${label}：${why}。`,

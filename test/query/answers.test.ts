@@ -248,6 +248,12 @@ describe('narrative, audit, publication, lists', () => {
     expect(ask('番禺2024年参加政务公开培训的有多少人次').text).toContain('100余 人次');
     expect(ask('协作办2020年发布政务信息多少条').text).toContain('近1000 条');
   });
+  it('a sum is one clause\'s: figures asked in other clauses are listed, not added to it', () => {
+    const a = ask('番禺2024年新收和上年结转合计，办结多少，结转下年多少');
+    expect(a.facts.some((f) => f.metric.includes('+'))).toBe(false);
+    const p = truth(PANYU).applications;
+    expect(ask('番禺2024年新收和上年结转合计多少').facts[0].value).toBe(p.new_received[TOTAL] + p.carried_over[TOTAL]);
+  });
   it('一共 over two bodies adds them up, after their own figures', () => {
     const a = ask('番禺和洪泽2024年予以公开一共多少');
     const want = truth(PANYU).applications.granted[TOTAL] + truth('hongze-2024').applications.granted[TOTAL];

@@ -47,7 +47,9 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: strin
   // several figures: each on its own line; a sum only when asked for, and only in one unit
   const lines = facts.map((x) => `· ${x.label} ${fmt(x.value, x.unit)}${where(x)}`);
   const units = new Set(facts.map((x) => x.unit));
-  if (f.wantsSum && units.size === 1) {
+  // 新收和结转合计，办结多少，结转下年多少: the sum is one clause's, not of every figure the question names
+  const oneClause = !/[，,；;。？?]./.test(f.text.replace(/[？?。]+$/, ''));
+  if (f.wantsSum && units.size === 1 && (oneClause || facts.length <= 2)) {
     const sum = facts.reduce((s, x) => s + x.value, 0);
     const label = facts.map((x) => x.label).join(' + ');
     const total: Fact = { ...facts[0], metric: facts.map((x) => x.metric).join('+'), label, value: sum,
@@ -56,7 +58,8 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: strin
       + `\n${lines.join('\n')}\n${sources}`;
     return answer('answered', text, [total, ...facts], warn);
   }
-  const head = `${M.several(body.name, r.year)}${note}${echo(f)}${f.wantsSum ? M.noSumAcrossUnits : ''}`;
+  const why = !f.wantsSum ? '' : units.size > 1 ? M.noSumAcrossUnits : M.noSumAcrossClauses;
+  const head = `${M.several(body.name, r.year)}${note}${echo(f)}${why}`;
   return answer('answered', `${head}\n${lines.join('\n')}\n${sources}`, facts, warn);
 }
 
