@@ -25,7 +25,7 @@ export interface MetricParts {
   groups: ReviewGroup[];
   rcol?: ReviewCol;
   doc?: 'rules' | 'normative_documents';
-  docop?: 'issued' | 'repealed' | 'in_force' | 'prev_items' | 'change';
+  docop?: 'issued' | 'published_new' | 'repealed' | 'in_force' | 'prev_items' | 'change';
 }
 
 export interface Frame {

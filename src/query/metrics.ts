@@ -85,6 +85,8 @@ for (const [row, label] of Object.entries(ROW_LABEL)) {
 const DOC_LABEL = { rules: '规章', normative_documents: '行政规范性文件' } as const;
 const DOC_OP: Record<string, { label: string; cols: string[] }> = {
   issued: { label: '本年制发件数', cols: ['issued', 'new_made'] },
+  // 2019 template only: 本年新公开数量 (the 2021 template has no such column: not stated, never another column)
+  published_new: { label: '本年新公开数量', cols: ['new_published'] },
   repealed: { label: '本年废止件数', cols: ['repealed'] },
   in_force: { label: '现行有效件数', cols: ['in_force', 'total_published'] },
 };

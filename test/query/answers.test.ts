@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import type { QueryEngine } from '../../src/query/engine.js';
+import { metricKeys } from '../../src/query/metrics.js';
 import { asPanyuOffice, bundledEngine, ingestVariant, JINLIN, NOW, PANYU, truth, WUJIANG, XZB20, XZB24 } from '../helpers/engine.js';
 
 let app: App & { dir: string };
@@ -247,6 +248,13 @@ describe('narrative, audit, publication, lists', () => {
   it('the text\'s hedge stays with its number (100余人次, 近 1000 条)', () => {
     expect(ask('番禺2024年参加政务公开培训的有多少人次').text).toContain('100余 人次');
     expect(ask('协作办2020年发布政务信息多少条').text).toContain('近1000 条');
+  });
+  it('本年新公开 of the 2019 template is its own column, not 本年新制作; the 2021 template has none', () => {
+    const a = ask('协作办2020年规范性文件本年新公开多少件');
+    expect(a.facts.map((f) => [f.metric, f.value])).toEqual([['active.normative_documents.published_new',
+      truth(XZB20).active.normative_documents.new_published]]);
+    expect(metricKeys('active.normative_documents.published_new')).toEqual(['active.normative_documents.new_published']);
+    expect(ask('番禺2024年规范性文件本年新公开多少件').facts).toEqual([]);
   });
   it('a sum is one clause\'s: figures asked in other clauses are listed, not added to it', () => {
     const a = ask('番禺2024年新收和上年结转合计，办结多少，结转下年多少');

@@ -79,7 +79,9 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('废止|废除|废止了', { k: 'docop', id: 'repealed' }),
   ...w('现行有效|有效的|仍有效|现行|还有效|仍然有效|现在有效|目前有效|依然有效', { k: 'docop', id: 'in_force' }),
   // the 2019 template: 规范性文件 本年新公开数量 / 对外公开总数量; licensing-type rows 上一年项目数量 / 本年增减
-  ...w('新公开|本年新公开|新制作数量', { k: 'docop', id: 'issued' }),
+  ...w('新制作数量', { k: 'docop', id: 'issued' }),
+  // the 2019 template's 本年新公开数量, a column apart from 本年新制作数量
+  ...w('新公开|本年新公开|新公开数量|本年新公开数量', { k: 'docop', id: 'published_new' }),
   ...w('对外公开总数量|公开总数量|对外公开总数', { k: 'docop', id: 'in_force' }),
   ...w('上一年项目数量|上年项目数量|上一年项目|上一年的项目|上年项目|上一年有几个项目|上一年项目数', { k: 'docop', id: 'prev_items' }),
   ...w('本年增/减|本年增减|本年增减数|增/减|本年增加或减少', { k: 'docop', id: 'change' }),

@@ -19,7 +19,7 @@ export type Word =
   | { k: 'rgroup'; id: ReviewGroup }
   | { k: 'rcol'; id: ReviewCol }
   | { k: 'doc'; id: 'rules' | 'normative_documents' }
-  | { k: 'docop'; id: 'issued' | 'repealed' | 'in_force' | 'prev_items' | 'change' }
+  | { k: 'docop'; id: 'issued' | 'published_new' | 'repealed' | 'in_force' | 'prev_items' | 'change' }
   | { k: 'ratio'; id: Ratio }
   | { k: 'cue'; id: Cue }
   /** A year counted from today (今年, 去年, 前年). */
