@@ -97,9 +97,9 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('办结率|办结比例|办结的比例|办结比率', { k: 'ratio', id: 'completion_rate' }),
   ...w('被纠错的比例|纠错的比例|纠错比例|纠正的比例|纠正比例|被纠正的比例', { k: 'ratio', id: 'review_correction_rate' }),
   ...w('维持的比例|维持比例|结果维持的比例', { k: 'ratio', id: 'review_upheld_rate' }),
-  ...w('复议纠错率|行政复议纠错率', { k: 'ratio', id: 'review_correction_rate' }),
-  ...w('诉讼纠错率|行政诉讼纠错率', { k: 'ratio', id: 'litigation_correction_rate' }),
-  ...w('纠错率', { k: 'ratio', id: 'review_correction_rate' }),
+  ...w('复议纠错率|行政复议纠错率|复议纠正率|行政复议纠正率', { k: 'ratio', id: 'review_correction_rate' }),
+  ...w('诉讼纠错率|行政诉讼纠错率|诉讼纠正率|行政诉讼纠正率', { k: 'ratio', id: 'litigation_correction_rate' }),
+  ...w('纠错率|纠正率|被纠错率|被纠正率', { k: 'ratio', id: 'review_correction_rate' }),
   ...w('维持率|复议维持率|行政复议维持率', { k: 'ratio', id: 'review_upheld_rate' }),
   ...w('占比|比例|比重|所占|占多少|百分比|占', { k: 'ratio', id: 'share' }),
 ];
