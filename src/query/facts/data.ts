@@ -68,7 +68,7 @@ export class ReportData {
       new Map(this.store.cells(reportId).map((c) => [`${c.tbl}.${c.row_key}.${c.col_key}`, c])));
   }
   /**
-   * Some cells of one report, with their lines (a ranking's shown rows: the metric's cells, not the whole table).
+   * Some cells of one report, with their lines (a metric's own cells, not the whole table: see value()).
    * Exact for a metric whose every alternative's cells are among `keys` and that has a value.
    */
   cellsFor(reportId: number, keys: Iterable<string>): Map<string, CellRow> {

@@ -9,7 +9,6 @@ import type { CellLookup } from './values.js';
 
 export interface CellSlice {
   year: number;
-  keys: ReadonlySet<string>;
   /** Does the slice hold every cell these keys name (a metric's, for a column)? Asked once a report: kept. */
   covers(keys: readonly string[]): boolean;
   /** The slice's cells of one report (those it has), by table.row.col: a view, not a copy. */
@@ -61,7 +60,6 @@ export function makeSlice(year: number, byKey: Map<string, KeyColumn>): CellSlic
   const covered = new Map<readonly string[], boolean>();
   return {
     year,
-    keys: new Set(byKey.keys()),
     covers(keys) {
       let c = covered.get(keys);
       if (c === undefined) { c = keys.every((k) => byKey.has(k)); covered.set(keys, c); }
@@ -77,18 +75,5 @@ export function makeSlice(year: number, byKey: Map<string, KeyColumn>): CellSlic
         }
       },
     }) as CellLookup,
-  };
-}
-
-/** One report's cells of some keys (read with their lines) as a slice: what a ranking's shown row cites. */
-export function reportSlice(year: number, reportId: number, cells: Map<string, CellRow>, keys: string[]): CellSlice {
-  const held = new Set(keys);
-  const none = new Map<string, CellRow>();
-  return {
-    year,
-    keys: held,
-    covers: (ks) => ks.every((k) => held.has(k)),
-    cells: (id) => (id === reportId ? cells : none),
-    cell: (k, id) => (id === reportId ? cells.get(k) : undefined),
   };
 }

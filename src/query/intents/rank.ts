@@ -8,7 +8,6 @@ import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import type { ReportRef } from '../../store/store.js';
 import { metric, metricKeys, singleCell } from '../metrics.js';
-import { reportSlice } from '../facts/slice.js';
 import { printedValue } from '../facts/values.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
 import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
@@ -95,19 +94,15 @@ function computeRows(ctx: Ctx, f: Frame, bodies: BodyInfo[], year: number): { ro
 }
 
 /**
- * The fact a shown row states, read from the report's own cells with the lines they came from: the cells the
- * metric may read (all its alternatives'), which give the same value as the whole table for a row that has one.
+ * The fact a shown row states, read from the report's own cells with the lines they came from (value() reads the
+ * metric's cells by primary key, without the slice).
  */
 function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
-  const keys = keysOf(f);
-  const own: Ctx = { ...ctx, slice: reportSlice(x.r.year, x.r.id, ctx.data.cellsFor(x.r.id, keys), keys) };
-  for (const c of [own, ctx]) {
-    if (isRate(f)) {
-      const a = ratioAnswer(c, { ...f, bodies: [x.body.id] }, x.body, x.r, '');
-      if (a.facts[0]) return a.facts[0];
-      continue;
-    }
-    const v = value(c, x.r, f.metrics[0], f.applicant);
+  if (isRate(f)) {
+    const a = ratioAnswer(ctx, { ...f, bodies: [x.body.id] }, x.body, x.r, '');
+    if (a.facts[0]) return a.facts[0];
+  } else {
+    const v = value(ctx, x.r, f.metrics[0], f.applicant);
     if (v.value !== null) return fact(x.body, x.r, f.metrics[0], v, v.value, f.applicant);
   }
   // not reached while figures follow cells (their triggers): the whole table has no value either

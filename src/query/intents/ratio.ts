@@ -9,7 +9,7 @@ import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { metricKeys, RATIOS, RESULT_METRIC, type RatioDef } from '../metrics.js';
 import type { Applicant } from '../words/index.js';
-import { fact, value, warnings, type Ctx, type Fact } from './common.js';
+import { fact, value, warnings, type Ctx, type Fact, type Value } from './common.js';
 
 type Side = { id: string; col?: Applicant };
 /** What a rate question divides: a share's part and whole, or a defined ratio's sums of metrics. */
@@ -39,61 +39,57 @@ export function ratioKeys(f: Frame): string[] {
   return [...new Set(sides.flatMap((s) => metricKeys(s.id, s.col)))];
 }
 
+type Part = { id: string; col?: Applicant; sign: number; v: Value };
+/** The rate's parts and value, once for an answer and for a ranking: value null where there is none. */
+type Computed = { o: Operands; parts: Part[]; value: number | null; label: string; n: number; d: number };
+
+function compute(ctx: Ctx, f: Frame, r: ReportRef): Computed {
+  const o = operands(f);
+  const read = (id: string, sign: number, col?: Applicant): Part => ({ id, col, sign, v: value(ctx, r, id, col) });
+  const parts = o.kind === 'share'
+    ? [read(o.part.id, 1, o.part.col), read(o.whole.id, 1, o.whole.col)]
+    : [...o.def.num.map(([id, sign]) => read(id, sign)), ...o.def.den.map(([id, sign]) => read(id, sign))];
+  const nums = o.kind === 'share' ? parts.slice(0, 1) : parts.slice(0, o.def.num.length);
+  const dens = o.kind === 'share' ? parts.slice(1) : parts.slice(o.def.num.length);
+  const total = (xs: Part[]) => xs.reduce((t, x) => t + x.sign * (x.v.value ?? 0), 0);
+  const n = total(nums), d = total(dens);
+  const ok = parts.every((x) => x.v.value !== null) && d !== 0;
+  const label = o.kind === 'share' ? o.name(parts[0].v.label, parts[1].v.label) : o.def.label;
+  return { o, parts, value: ok ? n / d : null, label, n, d };
+}
+
 /** The rate's value alone (a ranking orders by it): null where the answer would say there is none. */
 export function ratioValue(ctx: Ctx, f: Frame, r: ReportRef): { value: number | null; label: string } {
-  const o = operands(f);
-  if (o.kind === 'share') {
-    const part = value(ctx, r, o.part.id, o.part.col), whole = value(ctx, r, o.whole.id, o.whole.col);
-    const ok = part.value !== null && whole.value !== null && whole.value !== 0;
-    return { value: ok ? part.value! / whole.value! : null, label: o.name(part.label, whole.label) };
-  }
-  const sum = (xs: [string, number][]) => {
-    let s = 0;
-    for (const [id, sign] of xs) {
-      const v = value(ctx, r, id).value;
-      if (v === null) return null;
-      s += sign * v;
-    }
-    return s;
-  };
-  const n = sum(o.def.num), d = sum(o.def.den);
-  return { value: n === null || d === null || d === 0 ? null : n / d, label: o.def.label };
+  const c = compute(ctx, f, r);
+  return { value: c.value, label: c.label };
 }
 
 /** A share: part ÷ whole, with both as facts after the ratio. */
-function share(ctx: Ctx, body: BodyInfo, r: ReportRef, note: string, o: Extract<Operands, { kind: 'share' }>): Answer {
-  const { part: p, whole: w } = o;
-  const part = value(ctx, r, p.id, p.col), whole = value(ctx, r, w.id, w.col);
-  if (part.value === null || whole.value === null || whole.value === 0) {
+function share(ctx: Ctx, body: BodyInfo, r: ReportRef, note: string, c: Computed): Answer {
+  const [{ id: pid, col, v: part }, { id: wid, v: whole }] = c.parts;
+  if (c.value === null) {
     return answer('not_found', M.ratioNone(body.name, r.year, '比例', part.reason ?? whole.reason ?? M.zeroDenominator));
   }
-  const v = part.value / whole.value;
-  const name = o.name(part.label, whole.label);
-  const f: Fact = { ...fact(body, r, `share:${p.id}:${p.col ?? 'total'}`, part, v), label: name, unit: '%' };
-  const text = `${M.ratio(body.name, r.year, name, fmt(v, '%'))}${note}\n= ${part.label} ${part.value} ÷ `
+  const f: Fact = { ...fact(body, r, `share:${pid}:${col ?? 'total'}`, part, c.value), label: c.label, unit: '%' };
+  const text = `${M.ratio(body.name, r.year, c.label, fmt(c.value, '%'))}${note}\n= ${part.label} ${part.value} ÷ `
     + `${whole.label} ${whole.value}\n${sourceLine(f)}`;
   return answer('answered', text,
-    [f, fact(body, r, p.id, part, part.value, p.col), fact(body, r, w.id, whole)],
+    [f, fact(body, r, pid, part, part.value!, col), fact(body, r, wid, whole)],
     warnings(ctx, r, [...part.cells, ...whole.cells]));
 }
 
 export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string): Answer {
-  const o = operands(f);
-  if (o.kind === 'share') return share(ctx, body, r, note, o);
-  const def = o.def;
-  const side = (parts: [string, number][]) => parts.map(([id, sign]) => ({ id, sign, v: value(ctx, r, id) }));
-  const num = side(def.num), den = side(def.den);
-  const bad = [...num, ...den].find((x) => x.v.value === null);
+  const c = compute(ctx, f, r);
+  if (c.o.kind === 'share') return share(ctx, body, r, note, c);
+  const def = c.o.def;
+  const bad = c.parts.find((x) => x.v.value === null);
   if (bad) return answer('not_found', M.ratioNone(body.name, r.year, def.label, `${bad.v.label}——${bad.v.reason}`));
-  const total = (xs: typeof num) => xs.reduce((s, x) => s + x.sign * x.v.value!, 0);
-  const n = total(num), d = total(den);
-  if (d === 0) return answer('not_found', M.ratioNone(body.name, r.year, def.label, M.zeroDenominator));
-  const v = n / d;
-  const parts = [...num, ...den];
-  const main: Fact = { ...fact(body, r, def.id, parts[0].v, v), label: def.label, unit: '%' };
-  const formula = `公式：${def.formula} = ${n} ÷ ${d}\n其中：${parts.map((x) => `${x.v.label} ${x.v.value}`).join('，')}`;
-  const sources = [...new Set(parts.map((x) => sourceLine(fact(body, r, x.id, x.v))))].join('\n');
-  const text = `${M.ratio(body.name, r.year, def.label, fmt(v, '%'))}${note}\n${formula}\n${sources}`;
-  return answer('answered', text, [main, ...parts.map((x) => fact(body, r, x.id, x.v, x.v.value!))],
-    warnings(ctx, r, parts.flatMap((x) => x.v.cells)));
+  if (c.value === null) return answer('not_found', M.ratioNone(body.name, r.year, def.label, M.zeroDenominator));
+  const main: Fact = { ...fact(body, r, def.id, c.parts[0].v, c.value), label: def.label, unit: '%' };
+  const formula = `公式：${def.formula} = ${c.n} ÷ ${c.d}\n其中：`
+    + c.parts.map((x) => `${x.v.label} ${x.v.value}`).join('，');
+  const sources = [...new Set(c.parts.map((x) => sourceLine(fact(body, r, x.id, x.v))))].join('\n');
+  const text = `${M.ratio(body.name, r.year, def.label, fmt(c.value, '%'))}${note}\n${formula}\n${sources}`;
+  return answer('answered', text, [main, ...c.parts.map((x) => fact(body, r, x.id, x.v, x.v.value!))],
+    warnings(ctx, r, c.parts.flatMap((x) => x.v.cells)));
 }
