@@ -1,4 +1,5 @@
 /** Text normalisation shared by every extractor and parser. Pure functions only. */
+import { memoize } from './memo.js';
 
 /**
  * CJK Radicals Supplement code points that PDF producers (Chromium among them) emit for ordinary characters;
@@ -22,19 +23,12 @@ export function nfkc(s: string): string {
   return s.normalize('NFKC').replace(RADICAL_RE, (ch) => RADICALS[ch] ?? ch).replace(/[\u00a0\u3000\u200b\ufeff]/g, ' ');
 }
 
-/** A label reduced to its significant characters: no whitespace, no punctuation or brackets. */
-export function labelKey(s: string): string {
-  let k = LABEL_KEYS.get(s);
-  if (k === undefined) {
-    k = nfkc(s).replace(/[\s()（）【】\[\]、.．,，:：;；“”"'‘’《》〈〉<>|_\-—–·•]/g, '');
-    if (LABEL_KEYS.size >= LABEL_KEYS_MAX) LABEL_KEYS.clear();
-    LABEL_KEYS.set(s, k);
-  }
-  return k;
-}
-/** Labels repeat (the template's phrases, every report's row labels): each is reduced once (a pure function). */
-const LABEL_KEYS = new Map<string, string>();
-const LABEL_KEYS_MAX = 50_000;
+/**
+ * A label reduced to its significant characters: no whitespace, no punctuation or brackets. Labels repeat (the
+ * template's phrases, every report's row labels): each is reduced once.
+ */
+export const labelKey = memoize((s: string): string =>
+  nfkc(s).replace(/[\s()（）【】\[\]、.．,，:：;；“”"'‘’《》〈〉<>|_\-—–·•]/g, ''));
 
 /** Texts printed in a cell that mean "nothing here" but are not a number. */
 const BLANKISH = new Set(['', '/', '／', '—', '–', '-', '－', '——', '--', '\\', '无', '空']);

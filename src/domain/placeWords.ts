@@ -2,6 +2,7 @@
  * The words place names are made of, as data: level suffixes, the peoples named in autonomous areas, and the
  * short forms people write (延边 for 延边朝鲜族自治州, 凉山州, 鄂伦春旗, 广西, 番禺).
  */
+import { memoize } from './memo.js';
 
 /** Level suffixes, longest first; a name's short form is the name without one of them. */
 export const LEVEL_SUFFIXES = [
@@ -38,19 +39,11 @@ function withoutPeoples(s: string): string {
   }
 }
 
-/** The name without its level suffix and peoples: 番禺区 → 番禺, 延边朝鲜族自治州 → 延边; two-character names stay. */
-/** Place names are few and asked for again and again (every body of a place): each is cut once. */
-const SHORT = new Map<string, string>();
-const SHORT_MAX = 200_000;
-
-export function shortName(name: string): string {
-  let s = SHORT.get(name);
-  if (s === undefined) {
-    s = cutShort(name);
-    if (SHORT.size < SHORT_MAX) SHORT.set(name, s);
-  }
-  return s;
-}
+/**
+ * The name without its level suffix and peoples: 番禺区 → 番禺, 延边朝鲜族自治州 → 延边; two-character names stay.
+ * Place names are few and asked for again and again (every body of a place): each is cut once.
+ */
+export const shortName = memoize(cutShort, 200_000);
 
 function cutShort(name: string): string {
   for (const suf of LEVEL_SUFFIXES) {

@@ -3,32 +3,18 @@
  * Every matched pair gains 1 (order is evidence), plus label agreement; a label that clearly names another
  * canonical row costs. Unmatched rows on either side cost nothing. Dynamic programming, O(n·m).
  */
+import { memoize } from '../domain/memo.js';
 import { labelKey, nfkc } from './normalize.js';
 
 export interface LabelDef { key: string; phrases: string[] }
 
-function bigrams(s: string): string[] {
-  let out = BIGRAMS.get(s);
-  if (!out) {
-    out = [];
-    for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
-    if (BIGRAMS.size >= 50_000) BIGRAMS.clear();
-    BIGRAMS.set(s, out);
-  }
-  return out;
-}
 /** The template's phrases are scored against every row of every report: their bigrams are made once. */
-const BIGRAMS = new Map<string, string[]>();
-const BIGRAM_SETS = new Map<string, Set<string>>();
-function bigramSet(s: string): Set<string> {
-  let out = BIGRAM_SETS.get(s);
-  if (!out) {
-    out = new Set(bigrams(s));
-    if (BIGRAM_SETS.size >= 50_000) BIGRAM_SETS.clear();
-    BIGRAM_SETS.set(s, out);
-  }
+const bigrams = memoize((s: string): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < s.length; i++) out.push(s.slice(i, i + 2));
   return out;
-}
+});
+const bigramSet = memoize((s: string): ReadonlySet<string> => new Set(bigrams(s)));
 
 /** 1 when a phrase of the row occurs in the label; partial credit for a phrase with typos; else 0. */
 export function labelScore(label: string, def: LabelDef): number {
@@ -52,17 +38,7 @@ export function labelScore(label: string, def: LabelDef): number {
  * A row's own label: from its last item marker (1. 2、 （三） 四、) on. Text before it is usually the tail of the
  * previous row's label, wrapped below that row's numbers.
  */
-export function ownLabel(label: string): { own: string; num: number | null } {
-  let o = OWN.get(label);
-  if (!o) {
-    o = cutOwn(label);
-    if (OWN.size >= 50_000) OWN.clear();
-    OWN.set(label, o);
-  }
-  return o;
-}
-/** A row label is scored against every template row: its own part is cut once. */
-const OWN = new Map<string, { own: string; num: number | null }>();
+export const ownLabel = memoize(cutOwn); // a row label is scored against every template row: cut once
 
 function cutOwn(label: string): { own: string; num: number | null } {
   const t = nfkc(label).replace(/\s+/g, '');

@@ -86,7 +86,8 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
     if (body && f.intent !== 'unknown' && f.wantsNumber && !f.metrics.length && !f.ratio) {
       const years = f.years.length ? f.years : body.years.slice(-1);
       const r = years.length === 1 ? ctx.data.report(body.id, years[0]) : undefined;
-      if (r && narrativeFacts(ctx, f, body, r).facts.length) return narrativeAnswer(ctx, f, body, r, '');
+      const read = r && narrativeFacts(ctx, f, body, r);
+      if (r && read && read.facts.length) return narrativeAnswer(ctx, f, body, r, '', read);
     }
     if (f.intent === 'unknown') return answer('unsupported', `${M.notUnderstood(f.unknown)}\n${helpText(ctx.index)}`);
     if (!f.unknown.length) return answer('not_found', M.proseNoNumber(prose, withoutUnknown(ctx, f)));

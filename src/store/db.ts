@@ -26,18 +26,20 @@ function openFailure(path: string, e: unknown): DbOpenError {
   return new DbOpenError(`Cannot open the database ${path}: ${why}. ${fix}`);
 }
 
-const isBusy = (e: unknown) => /^SQLITE_BUSY/.test(String((e as { code?: unknown })?.code ?? ''));
+/** SQLite's "another connection holds the lock" (busy, or locked by a shared-cache neighbour). */
+export const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown })?.code ?? ''));
+/** A synchronous pause (the store is synchronous, like better-sqlite3). */
+export const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** `run`, tried again every few milliseconds while SQLite says the database is busy, for at most `ms`. */
 function whileBusy<T>(run: () => T, ms: number): T {
   const until = Date.now() + ms;
-  const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
     try {
       return run();
     } catch (e) {
       if (!isBusy(e) || Date.now() + wait > until) throw e;
-      Atomics.wait(pause, 0, 0, wait); // a synchronous pause: opening is synchronous
+      pause(wait); // opening is synchronous
     }
   }
 }

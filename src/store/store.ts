@@ -1,5 +1,5 @@
 /** Every SQL statement of nianbao, prepared once per connection. Nothing outside src/store writes SQL. */
-import { BULK_CACHE_KB, CACHE_KB, type DB } from './db.js';
+import { BULK_CACHE_KB, CACHE_KB, isBusy, pause, type DB } from './db.js';
 import { FigureReads } from './figures.js';
 import { bodyRow, reportParams, type BodyPlace, type BodyRow, type CellRow, type FindingRow, type NewReport,
   type PassageHit, type RawBody, type ReportRef, type ReportRow } from './rows.js';
@@ -9,9 +9,6 @@ export type { BodyPlace, BodyRow, CellRow, FindingRow, NewReport, PassageHit, Re
 /** Write transactions tried this many times when the database stays locked past busy_timeout (db.ts). */
 const BUSY_ATTEMPTS = 4;
 const BUSY_PAUSE_MS = 50;
-const isBusy = (e: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown })?.code ?? ''));
-/** A synchronous pause (the store is synchronous, like better-sqlite3). */
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 export class Store {
   private readonly s;

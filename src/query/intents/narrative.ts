@@ -45,8 +45,10 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
 
 export const narrative = withReport((ctx, f, body, r, note) => narrativeAnswer(ctx, f, body, r, note));
 
-export function narrativeAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string): Answer {
-  const { facts, found } = narrativeFacts(ctx, f, body, r);
+/** `read`: what narrativeFacts found, when the caller has asked it already (not read twice). */
+export function narrativeAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string,
+  read = narrativeFacts(ctx, f, body, r)): Answer {
+  const { facts, found } = read;
   if (facts.length === 1) {
     const x = facts[0];
     const text = `${M.narrative(body.name, r.year, note, x.label, fmtFact(x))}${echo(f)}${M.fromText}`
