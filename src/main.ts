@@ -67,7 +67,7 @@ async function startBot(
   const reach = { apiRoot, signal };
   // not bot.init(): it retries on its own, silently
   bot.botInfo = await untilReachable('getMe', () => bot.api.getMe(), log, reach);
-  await bot.api.setMyCommands(commandMenu(engine.bodies)).catch((e) => log.warn({ err: e }, 'setMyCommands failed'));
+  await bot.api.setMyCommands(commandMenu(engine.examples(20))).catch((e) => log.warn({ err: e }, 'setMyCommands failed'));
   log.info({ bot: bot.botInfo.username, apiRoot, mode: config.webhookUrl ? 'webhook' : 'polling' }, 'bot started');
   sender.start();
   const sources = startReportSources(config, app, api, log, () => sender.notify());

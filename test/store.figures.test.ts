@@ -107,9 +107,9 @@ describe('values read through a slice of figures', () => {
     for (const col of ['total', 'natural_person', 'legal_person'] as const) {
       for (const id of ids) {
         expect(metric(id), id).toBeDefined();
-        for (const year of new Set(data.reports.map((r) => r.year))) {
+        for (const year of new Set(data.reports().map((r) => r.year))) {
           const slice = data.slice(year, metricKeys(id, col));
-          for (const r of data.reports.filter((x) => x.year === year)) {
+          for (const r of data.reports().filter((x) => x.year === year)) {
             const full = valueOf(r, data.cells(r.id), id, col), part = valueOf(r, slice.cells(r.id), id, col);
             expect(part.value, `${id} ${col} report ${r.id}`).toBe(full.value);
             expect(part.label).toBe(full.label);
@@ -128,9 +128,9 @@ describe('values read through a slice of figures', () => {
       for (const col of ['total', 'natural_person', 'commercial', 'legal_person'] as const) {
         const key = singleCell(id, col);
         if (!key) continue;
-        for (const year of new Set(data.reports.map((r) => r.year))) {
+        for (const year of new Set(data.reports().map((r) => r.year))) {
           const slice = data.slice(year, [key]);
-          for (const r of data.reports.filter((x) => x.year === year)) {
+          for (const r of data.reports().filter((x) => x.year === year)) {
             const want = valueOf(r, data.cells(r.id), id, col).value;
             expect(printedValue(slice.cells(r.id).get(key)), `${id} ${col} report ${r.id}`).toBe(want);
             compared++;
@@ -147,7 +147,7 @@ describe('values read through a slice of figures', () => {
     let compared = 0;
     for (const id of metricIds()) {
       for (const col of ['total', 'natural_person', 'legal_person'] as const) {
-        for (const r of data.reports) {
+        for (const r of data.reports()) {
           const want = valueOf(r, data.cells(r.id), id, col);
           const got = value(ctx, r, id, col);
           expect(got.value, `${id} ${col} report ${r.id}`).toBe(want.value);

@@ -1,11 +1,13 @@
 /**
- * Names people use for the bodies on file: full names, aliases, short forms (番禺, 番禺区政府, 广州番禺, 市协作办,
- * 协作办, 武江区政府办), places at any level through the gazetteer, and typing mistakes (pinyin, fuse.js).
+ * The bodies on file as the questions meet them, read from the store's name index (surfaces, pinyin keys,
+ * character pairs, region paths) with small caches: nothing here grows with the number of bodies. A body new
+ * or changed since the index was built is indexed on the next refresh (names/surfaces.ts says how).
  */
 import Fuse from 'fuse.js';
-import { polyphonic } from 'pinyin-pro';
-import { ABBREVIATIONS, gazetteer, shortName, type Place } from '../domain/gazetteer.js';
-import type { BodyRow } from '../store/store.js';
+import { gazetteer, type Place } from '../domain/gazetteer.js';
+import { Bounded } from '../domain/memo.js';
+import type { BodyRow, Store } from '../store/store.js';
+import { grams, nameRows, placeInName, regionKey, splitName, SURFACE_RULES } from './names/surfaces.js';
 
 export interface BodyInfo {
   id: number; name: string; kind: string; region: string[]; aliases: string[]; years: number[];
@@ -14,95 +16,72 @@ export interface BodyInfo {
 /** What a surface can stand for. `placeOnly`: the surface names the body's place, not the body. */
 export type NameEntry = { k: 'body'; id: number; placeOnly: boolean } | { k: 'place'; place: Place };
 
-/** Rest-of-name variants as data: how people shorten the part after the place name. */
-const REST_VARIANTS: [RegExp, (m: RegExpExecArray) => string[]][] = [
-  [/^人民政府$/, () => ['人民政府', '政府', '']],
-  [/^人民政府办公室$/, () => ['人民政府办公室', '政府办公室', '政府办', '府办', '办公室']],
-  [/^人民政府办公厅$/, () => ['人民政府办公厅', '政府办公厅', '办公厅']],
-  [/^(.+)办公室$/, (m) => [`${m[1]}办公室`, `${m[1]}办`]],
-  [/^(.+)$/, (m) => [m[1]]],
-];
-const SHORT_FORMS: [string, string][] = Object.entries(ABBREVIATIONS).map(([s, f]) => [f, s]);
-const GENERIC_REST = /^(?:人民政府|政府)?(?:办公室|办公厅|办)?$|^府办$|^(?:人民)?政府$/;
-const PLACE_STOP = new Set([
-  '城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市区', '全区', '本区', '我区', '全市', '本市', '全省', '中国',
-]);
+/** Bodies kept by id, and places kept with their bodies. */
+const BODY_CACHE = 4096;
+const PLACE_CACHE = 256;
+/** Candidates a near name is judged among (those sharing the most character pairs with it). */
+const NEAR_CANDIDATES = 40;
 
-function restVariants(rest: string): string[] {
-  const out = new Set<string>();
-  for (const [re, f] of REST_VARIANTS) {
-    const m = re.exec(rest);
-    if (m) { for (const v of f(m)) out.add(v); break; }
-  }
-  for (const [full, short] of SHORT_FORMS) if (rest.endsWith(full)) out.add(rest.slice(0, -full.length) + short);
-  return [...out];
-}
+/** Errors of a database that cannot be written now (read-only file or medium, locked past the wait). */
+const CANNOT_WRITE = /^SQLITE_(READONLY|BUSY|LOCKED|CANTOPEN|IOERR|FULL)/;
 
-/** A place the gazetteer does not know (a new district): the name's own leading place word, if any. */
-function placeInName(name: string): string[] {
-  const m = /^([\u4e00-\u9fff]{2,6}?(?:自治州|自治县|省|市|区|县|旗|州))/.exec(name);
-  return m ? [m[1]] : [];
-}
-
-/**
- * Split a name into the places it starts with (as found in its region path) and the rest. At each point the
- * longest place form wins, so a place named after its city (兰州新区 of 兰州市) is not cut as the city's short form.
- */
-function splitName(name: string, region: string[]): { places: string[]; rest: string } {
-  let rest = name;
-  const places: string[] = [];
-  for (let from = 0; ;) {
-    let hit: { k: number; len: number } | null = null;
-    for (let k = from; k < region.length; k++) {
-      for (const form of new Set([region[k], shortName(region[k])])) {
-        if (rest.startsWith(form) && form.length > (hit?.len ?? 0)) hit = { k, len: form.length };
-      }
-    }
-    if (!hit) return { places, rest };
-    places.push(region[hit.k]);
-    rest = rest.slice(hit.len);
-    from = hit.k + 1;
-  }
-}
-
-/** Prefix forms for a body in `region`: 番禺区, 番禺, 广州番禺, 广州市番禺区 …; '' and 市/区 for bodies whose rest is distinctive. */
-function prefixVariants(region: string[]): string[] {
-  if (!region.length) return [''];
-  const deep = region[region.length - 1];
-  const parent = region.length > 1 ? region[region.length - 2] : null;
-  const forms = new Set([deep, shortName(deep)]);
-  if (parent) for (const p of [parent, shortName(parent)]) for (const d of [deep, shortName(deep)]) forms.add(p + d);
-  return [...forms].filter((f) => f.length >= 2);
-}
+/** The rules a body's index rows were made by: the surface rules and the gazetteer they read. */
+const rulesVersion = () => `${SURFACE_RULES}:${gazetteer().places.length}`;
 
 export class BodyIndex {
-  readonly bodies: BodyInfo[];
-  private readonly fuse: Fuse<BodyInfo>;
-  private readonly pinyinPlaces: { name: string; readings: string[][]; bodies: number[] }[];
+  private readonly cache = new Bounded<BodyInfo | null>(BODY_CACHE);
+  private readonly places = new Bounded<BodyInfo[], string>(PLACE_CACHE);
+  private longestSurface = -1;
+  /** Surfaces of bodies that could not be written to the index (a read-only database): kept here instead. */
+  private readonly unwritten = new Map<string, NameEntry[]>();
 
-  constructor(rows: BodyRow[], yearsOf: (id: number) => number[]) {
-    this.bodies = rows.map((b) => ({
-      id: b.id, name: b.name, kind: b.kind, region: b.region ?? placeInName(b.name), aliases: b.aliases,
-      years: yearsOf(b.id),
-    }));
-    this.fuse = new Fuse(this.bodies, {
-      keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true,
-    });
-    const byPlace = new Map<string, number[]>();
-    for (const b of this.bodies) {
-      const deep = b.region.at(-1);
-      if (deep) for (const n of new Set([deep, shortName(deep)])) byPlace.set(n, [...(byPlace.get(n) ?? []), b.id]);
+  constructor(private readonly store: Store, private readonly yearsOf: (id: number) => number[]) {}
+
+  /**
+   * Index the bodies that are new, changed or indexed by older rules, in one transaction; where the database
+   * cannot be written, their surfaces are kept in memory. Returns how many bodies were indexed.
+   */
+  sync(): number {
+    const names = this.store.names;
+    const rules = rulesVersion();
+    const stale = names.stale(rules);
+    if (!stale.length) return 0;
+    const rows = stale.map((id) => [id, this.store.body(id)] as const)
+      .filter((x): x is readonly [number, BodyRow] => Boolean(x[1]))
+      .map(([id, b]) => [id, nameRows({ name: b.name, aliases: b.aliases, region: regionOf(b) })] as const);
+    try {
+      this.store.transaction(() => { for (const [id, r] of rows) names.write(id, r, rules); });
+    } catch (e) {
+      if (!CANNOT_WRITE.test(String((e as { code?: unknown })?.code ?? ''))) throw e;
+      for (const [id, r] of rows) {
+        for (const s of r.surfaces) {
+          const list = this.unwritten.get(s.surface) ?? [];
+          list.push({ k: 'body', id, placeOnly: s.placeOnly });
+          this.unwritten.set(s.surface, list);
+        }
+      }
     }
-    this.pinyinPlaces = [...byPlace].filter(([n]) => n.length >= 2).map(([name, bodies]) => ({
-      name, bodies, readings: (polyphonic(name, { toneType: 'none', type: 'array' }) as string[][]),
-    }));
+    this.longestSurface = -1;
+    return rows.length;
   }
 
   byId(id: number): BodyInfo | undefined {
-    this.ids ??= new Map(this.bodies.map((b) => [b.id, b]));
-    return this.ids.get(id);
+    return this.cache.get(id, () => {
+      const b = this.store.body(id);
+      return b ? { id, name: b.name, kind: b.kind, region: regionOf(b), aliases: b.aliases, years: this.yearsOf(id) }
+        : null;
+    }) ?? undefined;
   }
-  private ids: Map<number, BodyInfo> | undefined;
+
+  /** Every body, read now (listings and tests): not kept, and not for answering questions. */
+  all(): BodyInfo[] {
+    return this.store.bodies().map((b) =>
+      ({ id: b.id, name: b.name, kind: b.kind, region: regionOf(b), aliases: b.aliases, years: this.yearsOf(b.id) }));
+  }
+
+  /** The bodies with the most reports on file (most first), and how many bodies have a report. */
+  mostReported(n: number): BodyInfo[] { return this.store.names.mostReported(n).map((id) => this.byId(id)!); }
+  withReports(): number { return this.store.names.withReports(); }
 
   /** The name after its places: 人民政府, 人民政府办公室, 发展和改革局 … (without a mark like （地区未定）) */
   restOf(id: number): string {
@@ -110,35 +89,26 @@ export class BodyIndex {
     return b ? splitName(b.name.replace(/[（(][^）)]*[）)]$/, ''), b.region).rest : '';
   }
 
-  /** Every surface → entry, for the dictionary scan. */
-  *surfaces(): Generator<[string, NameEntry]> {
-    for (const b of this.bodies) {
-      const prefixes = prefixVariants(b.region);
-      const deepIsCity = b.region.length === 2 || (b.region.length === 1 && /市$/.test(b.region[0]));
-      for (const name of new Set([b.name, ...b.aliases])) {
-        yield [name, { k: 'body', id: b.id, placeOnly: false }];
-        const { rest } = splitName(name, b.region);
-        // the bare place stands for the body too; the question's parser decides between the bodies of a place
-        for (const p of prefixes) yield [p, { k: 'body', id: b.id, placeOnly: true }];
-        for (const r of restVariants(rest)) {
-          for (const p of prefixes) if (r) yield [p + r, { k: 'body', id: b.id, placeOnly: false }];
-          const abbreviation = SHORT_FORMS.some(([, short]) => r.endsWith(short));
-          // a bare organisation word (人民政府办公室, 办公室) is no body's name: only distinctive rests stand alone
-          if ((r.length >= 3 || (abbreviation && r.length >= 2)) && !GENERIC_REST.test(r)) {
-            yield [r, { k: 'body', id: b.id, placeOnly: false }];
-          }
-          if (r.length >= 2 && !GENERIC_REST.test(r)) {
-            yield [(deepIsCity ? '市' : '区') + r, { k: 'body', id: b.id, placeOnly: false }];
-          }
-        }
-      }
+  /** Every body surface found in `text` (normalised), with what it stands for. */
+  names(text: string): Map<string, NameEntry[]> {
+    if (this.longestSurface < 0) this.longestSurface = this.store.names.longest();
+    const max = Math.max(this.longestSurface, ...[...this.unwritten.keys()].map((k) => k.length));
+    const spans = new Set<string>();
+    for (let i = 0; i < text.length; i++) {
+      for (let len = 1; len <= max && i + len <= text.length; len++) spans.add(text.slice(i, i + len));
     }
-    for (const p of gazetteer().places) {
-      for (const n of new Set([p.name, shortName(p.name)])) {
-        if (n.length >= 2 && !PLACE_STOP.has(n)) yield [n, { k: 'place', place: p }];
-      }
-    }
+    const out = new Map<string, NameEntry[]>();
+    const add = (surface: string, e: NameEntry) => {
+      const list = out.get(surface);
+      if (list) list.push(e); else out.set(surface, [e]);
+    };
+    for (const h of this.store.names.hits([...spans])) add(h.surface, { k: 'body', id: h.body_id, placeOnly: !!h.place_only });
+    for (const s of spans) for (const e of this.unwritten.get(s) ?? []) add(s, e);
+    return out;
   }
+
+  /** Body surfaces whose pinyin key is one of `keys` (typing mistakes). */
+  typoSurfaces(keys: string[]): string[] { return this.store.names.typos(keys); }
 
   /** The gazetteer's place at the end of a region path (the region of a body on file). */
   placeByPath(path: string[]): Place | null {
@@ -149,34 +119,31 @@ export class BodyIndex {
 
   /** Bodies located in a place (its path contains it). */
   inPlace(place: Place): BodyInfo[] {
-    return this.bodies.filter((b) => place.path.every((p, i) => b.region[i] === p));
+    const key = regionKey(place.path);
+    return this.places.get(key, () => this.store.names.inRegion(key).map((id) => this.byId(id)!).filter(Boolean));
   }
+  /** The ids of the bodies located in a place (no body read). */
+  idsInPlace(place: Place): number[] { return this.store.names.inRegion(regionKey(place.path)); }
+  /** The names of some bodies, by id (one read for a whole ranking). */
+  namesOf(ids: number[]): Map<number, string> { return this.store.names.namesOf(ids); }
+  /** Whether any body is located in a place (one index probe). */
+  hasBodiesIn(place: Place): boolean { return this.store.names.anyInRegion(regionKey(place.path)); }
 
   /**
-   * A misspelt place typed with a pinyin keyboard (番愚, 番禹 → 番禺): each character shares a reading with the
-   * place's character. Only places that have bodies on file, only text no other word claimed.
+   * Long official names with small differences, for a leftover span of five characters or more: the bodies
+   * sharing most character pairs with it, judged by fuse.js.
    */
-  pinyinMatch(text: string): { start: number; end: number; name: string; bodies: number[] } | null {
-    for (const p of this.pinyinPlaces) {
-      const n = p.name.length;
-      for (let i = 0; i + n <= text.length; i++) {
-        const win = text.slice(i, i + n);
-        if (win === p.name || /[\s\d]/.test(win)) continue;
-        const readings = polyphonic(win, { toneType: 'none', type: 'array' }) as string[][];
-        if (readings.every((r, k) => r.some((x) => p.readings[k].includes(x)))) {
-          return { start: i, end: i + n, name: p.name, bodies: p.bodies };
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Long official names with small differences (fuse.js), for a leftover span of five characters or more. */
   fuzzyName(span: string): { body: BodyInfo; score: number } | null {
     if (span.length < 5) return null;
-    const r = this.fuse.search(span, { limit: 2 });
+    const near = this.store.names.near(grams(span), NEAR_CANDIDATES).map((id) => this.byId(id)!).filter(Boolean);
+    if (!near.length) return null;
+    const fuse = new Fuse(near, { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true });
+    const r = fuse.search(span, { limit: 2 });
     if (!r.length || (r[0].score ?? 1) > 0.25) return null;
     if (r[1] && (r[1].score ?? 1) - (r[0].score ?? 1) < 0.1) return null;
     return { body: r[0].item, score: r[0].score ?? 0 };
   }
 }
+
+/** A body's region: the stored path, else the place its name starts with (a district the gazetteer lacks). */
+const regionOf = (b: BodyRow): string[] => b.region ?? placeInName(b.name);

@@ -41,7 +41,8 @@ export class QueryEngine {
   }
 
   private build(): void {
-    this.index = new BodyIndex(this.store.bodyNames(), (id) => this.data.yearsOf(id));
+    this.index = new BodyIndex(this.store, (id) => this.data.yearsOf(id));
+    this.index.sync();
     this.lex = new Lexicon(this.index);
   }
 
@@ -53,7 +54,7 @@ export class QueryEngine {
 
   /** Run each code path once, so the first real question is not the slow one. */
   warm(): void {
-    const b = this.index.bodies.find((x) => x.years.length);
+    const b = this.index.mostReported(1)[0];
     if (!b) return;
     // one body's questions only: a ranking would read every report on file (seconds at national scale); words
     // all known, so the typo index is not built here (prepare())
@@ -63,7 +64,14 @@ export class QueryEngine {
   /** Build what the first question with a typing mistake needs (0.6 s at 50,000 reports): for idle time. */
   prepare(): void { void this.lex.typos; }
 
-  get bodies(): BodyInfo[] { return this.index.bodies; }
+  /** Every body, read from the store now (listings, tests): the answers never need the whole list. */
+  get bodies(): BodyInfo[] { return this.index.all(); }
+  /** One body by id. */
+  body(id: number): BodyInfo | undefined { return this.index.byId(id); }
+  /** A few bodies with the most reports (most first), for examples and menus. */
+  examples(n: number): BodyInfo[] { return this.index.mostReported(n); }
+  /** How many bodies have a report on file. */
+  withReports(): number { return this.index.withReports(); }
 
   private ctx(now: Date): Ctx { return { index: this.index, data: this.data, now }; }
 

@@ -1,13 +1,15 @@
 /**
  * The statements each kind of question runs, with SQLite's EXPLAIN QUERY PLAN (printed by the scale bench):
- * a look-up, a trend and a comparison read a report's cells by primary key; a ranking and a total read one
- * index range of `figures` per cell they need.
+ * every question looks its names up in the name index and its reports up by body and year; a look-up, a trend
+ * and a comparison read a report's cells by primary key; a ranking and a total read the year's reports and one
+ * index range of `figures` per cell they need. Nothing is read at start.
  */
 import type { DB } from './db.js';
 import type { Store } from './store.js';
 
 const BY_KIND: [kind: string, statements: string[]][] = [
-  ['start-up', ['bodyNames', 'aliases', 'activeRefs']],
+  ['names', ['hits', 'typos', 'inRegion', 'bodyById', 'aliasesOf']],
+  ['reports', ['ofBodyYear', 'yearsOf', 'ofYear']],
   ['lookup', ['cellsOf', 'findingsOf']],
   ['trend', ['cellsOf']],
   ['ranking', ['figures']],
@@ -24,7 +26,8 @@ export function explainPlans(store: Store, db: DB): { kind: string; sql: string;
   const out: { kind: string; sql: string; plan: string[] }[] = [];
   for (const [kind, names] of BY_KIND) {
     for (const name of names) {
-      const sql = (name === 'figures' ? store.figures.sql : store.sqlOf(name))?.replace(/\s+/g, ' ').trim();
+      const sql = (name === 'figures' ? store.figures.sql
+        : store.sqlOf(name) ?? store.names.sqlOf(name) ?? store.refs.sqlOf(name))?.replace(/\s+/g, ' ').trim();
       if (sql) out.push({ kind, sql: `${name}: ${sql}`, plan: plan(db, sql) });
     }
   }

@@ -1,8 +1,10 @@
 /** Every SQL statement of nianbao, prepared once per connection. Nothing outside src/store writes SQL. */
 import { BULK_CACHE_KB, CACHE_KB, isBusy, pause, type DB } from './db.js';
 import { FigureReads } from './figures.js';
+import { NameIndex } from './names.js';
+import { RefReads } from './refs.js';
 import { bodyRow, reportParams, type BodyPlace, type BodyRow, type CellRow, type FindingRow, type NewReport,
-  type PassageHit, type RawBody, type ReportRef, type ReportRow } from './rows.js';
+  type PassageHit, type RawBody, type ReportRow } from './rows.js';
 
 export type { BodyPlace, BodyRow, CellRow, FindingRow, NewReport, PassageHit, ReportRef, ReportRow } from './rows.js';
 
@@ -14,10 +16,16 @@ export class Store {
   private readonly s;
   /** One cell's value across the active reports of a year (rankings, totals). */
   readonly figures: FigureReads;
+  /** The bodies' names, by surface, pinyin key, character pair and region (names.ts). */
+  readonly names: NameIndex;
+  /** The active reports by body, body and year, or year (refs.ts). */
+  readonly refs: RefReads;
 
   constructor(readonly db: DB) {
     const p = (sql: string) => db.prepare(sql);
     this.figures = new FigureReads(db);
+    this.names = new NameIndex(db);
+    this.refs = new RefReads(db);
     this.s = {
       bodyByKey: p('SELECT id, key, name, kind, region FROM bodies WHERE key = ?'),
       bodyInsert: p('INSERT INTO bodies (key, name, kind, region, placement, stem) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -26,7 +34,6 @@ export class Store {
       bodiesByStem: p('SELECT id, key, name, kind, region, placement FROM bodies WHERE stem = ? ORDER BY id'),
       aliasInsert: p('INSERT OR IGNORE INTO body_aliases (body_id, alias) VALUES (?, ?)'),
       bodies: p('SELECT id, key, name, kind, region, placement FROM bodies ORDER BY id'),
-      bodyNames: p('SELECT id, key, name, kind, region, NULL AS placement FROM bodies ORDER BY id'),
       aliases: p('SELECT body_id, alias FROM body_aliases'),
       bodyById: p('SELECT id, key, name, kind, region, placement FROM bodies WHERE id = ?'),
       aliasesOf: p('SELECT alias FROM body_aliases WHERE body_id = ?').pluck(),
@@ -34,8 +41,6 @@ export class Store {
       reportById: p('SELECT * FROM reports WHERE id = ?'),
       activeReport: p('SELECT * FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL'),
       activeReports: p('SELECT * FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year'),
-      activeRefs: p(`SELECT id, body_id, year, format, source_file, published FROM reports WHERE superseded_by IS NULL
-                     ORDER BY body_id, year`),
       reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published,
                          ingested_at, parser_version, override_body, override_year, source_url)
                        VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published,
@@ -121,8 +126,6 @@ export class Store {
   }
 
   bodies(): BodyRow[] { return this.bodyRows(this.s.bodies); }
-  /** Every body with its names and region, without what decided its place (the query engine's name index). */
-  bodyNames(): BodyRow[] { return this.bodyRows(this.s.bodyNames); }
   private bodyRows(stmt: { all(): unknown[] }): BodyRow[] {
     const aliases = new Map<number, string[]>();
     for (const a of this.s.aliases.all() as { body_id: number; alias: string }[]) {
@@ -148,7 +151,6 @@ export class Store {
   activeReport(bodyId: number, year: number): ReportRow | undefined { return this.s.activeReport.get(bodyId, year) as ReportRow | undefined; }
   activeReports(): ReportRow[] { return this.s.activeReports.all() as ReportRow[]; }
   /** Every active report, with only what answers need (the query engine's index of reports). */
-  activeRefs(): ReportRef[] { return this.s.activeRefs.all() as ReportRef[]; }
 
   /** Insert a report with everything it carries; the active report of the same body and year is superseded. */
   insertReport(r: NewReport): { id: number; replaced?: number } {

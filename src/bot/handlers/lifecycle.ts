@@ -22,7 +22,7 @@ export function lifecycle(d: HandlerDeps): Composer<Context> {
     if (inChat && !IN_CHAT.has(before.status) && chat.type !== 'private' && chat.type !== 'channel') {
       const bot = ctx.me.username;
       const text = `大家好，我是年报助手。在群里用 /ask@${bot} 提问，或回复我的消息、@我。\n`
-        + `例如：/ask@${bot} ${exampleQuestion(engine.bodies)}\n管理员可以用 /subscribe@${bot} 订阅新报告提醒。`;
+        + `例如：/ask@${bot} ${exampleQuestion(engine.examples(20))}\n管理员可以用 /subscribe@${bot} 订阅新报告提醒。`;
       await ctx.reply(text).catch((e) => log.warn({ err: e, chat: chat.id }, 'greeting failed'));
     }
   });

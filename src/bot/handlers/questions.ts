@@ -44,7 +44,7 @@ export function questions(d: HandlerDeps): Composer<Context> {
       return;
     }
     const bodyId = Number(ctx.match[1]);
-    const body = engine.bodies.find((b) => b.id === bodyId);
+    const body = engine.body(bodyId);
     await ctx.answerCallbackQuery({ text: body ? QUESTION_WORDS.chosen(body.name) : QUESTION_WORDS.again });
     if (!body) return;
     state.questions.delete(ctx.match[2]);

@@ -16,6 +16,9 @@ import {
 } from '../subscriptionsView.js';
 import type { HandlerDeps } from './deps.js';
 
+/** Bodies an example is taken from (those with the most reports). */
+const EXAMPLES = 20;
+
 const BUTTON_PREFIX: Record<Target['kind'], string> = { name: '按名称订阅：', region: '地区：', body: '', all: '' };
 const buttonLabel = (t: Target) => `${BUTTON_PREFIX[t.kind]}${t.label}`;
 const kindOfKey = (key: string): Target['kind'] => (key === ALL ? 'all' : key.split(':')[0] as Target['kind']);
@@ -50,7 +53,7 @@ export function subscriptions(d: HandlerDeps): Composer<Context> {
       token: ChatState.remember(state.choices, { chatId: ctx.chat!.id, key: t.key, label: t.label, ...extra }),
     })));
   const examples = () => {
-    const b = engine.bodies.find((x) => x.years.length && x.region.length);
+    const b = engine.examples(EXAMPLES).find((x) => x.region.length);
     return b ? { region: b.region[Math.min(1, b.region.length - 1)], body: b.name } : { region: '某市', body: '某某区人民政府' };
   };
 

@@ -1,8 +1,9 @@
 /**
  * What the answers read from the store: active reports by body and year, and each report's cells, findings
- * and passages on demand (a bounded cache, not the whole corpus).
+ * and passages, on demand and by index, in bounded caches: nothing is read at start.
  */
 import type { CellRow, FindingRow, PassageHit, ReportRef, Store } from '../../store/store.js';
+import { Bounded } from '../../domain/memo.js';
 import { makeSlice, readKey, type CellSlice, type KeyColumn } from './slice.js';
 
 const CACHE = 64;
@@ -12,56 +13,51 @@ const SLICE_KEYS = 16;
 /** Whole-year computations kept (rankings by metric and year, ~0.5 MB each at 50,000 reports). */
 const MEMOS = 24;
 
-class Bounded<V, K = number> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
-  get(k: K, make: () => V): V {
-    let v = this.map.get(k);
-    if (v !== undefined) { this.map.delete(k); this.map.set(k, v); return v; }
-    v = make();
-    this.map.set(k, v);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
-    return v;
-  }
-  clear() { this.map.clear(); }
-}
+/** Report refs kept: by body and year, years by body, and whole years (about 7,000 refs a year at 50,000). */
+const REFS = 4096;
+const YEARS = 4;
 
 export class ReportData {
-  /** year → body id → its active report of that year */
-  private byYear = new Map<number, Map<number, ReportRef>>();
-  private all: ReportRef[] = [];
-  private years = new Map<number, number[]>();
+  private readonly refCache = new Bounded<ReportRef | null, string>(REFS);
+  private readonly yearsCache = new Bounded<number[]>(REFS);
+  private readonly yearCache = new Bounded<Map<number, ReportRef>>(YEARS);
+  private latest: number | null = null;
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
   private readonly findingCache = new Bounded<FindingRow[]>(CACHE);
   private readonly keyCache = new Bounded<KeyColumn, string>(SLICE_KEYS);
   private readonly memos = new Bounded<unknown, string>(MEMOS);
 
-  constructor(private readonly store: Store) { this.refresh(); }
+  constructor(private readonly store: Store) {}
 
+  /** Forget what was read (the reports changed). */
   refresh(): void {
-    this.all = this.store.activeRefs();
-    this.byYear = new Map();
-    this.years = new Map();
-    for (const r of this.all) {
-      const ofYear = this.byYear.get(r.year);
-      if (ofYear) ofYear.set(r.body_id, r); else this.byYear.set(r.year, new Map([[r.body_id, r]]));
-      const ys = this.years.get(r.body_id);
-      if (ys) ys.push(r.year); else this.years.set(r.body_id, [r.year]);
-    }
-    for (const ys of this.years.values()) ys.sort((a, b) => a - b);
-    this.cellCache.clear();
-    this.findingCache.clear();
-    this.keyCache.clear();
-    this.memos.clear();
+    for (const c of [this.refCache, this.yearsCache, this.yearCache, this.cellCache, this.findingCache,
+      this.keyCache, this.memos]) c.clear();
+    this.latest = null;
   }
 
   /** A figure computed over the reports on file (a whole year's ranking), kept until the reports change. */
   memo<T>(key: string, make: () => T): T { return this.memos.get(key, make) as T; }
 
-  get reports(): ReportRef[] { return this.all; }
-  /** The years on file of a body (one map, not a scan of every report per body). */
-  yearsOf(bodyId: number): number[] { return this.years.get(bodyId) ?? []; }
-  report(bodyId: number, year: number): ReportRef | undefined { return this.byYear.get(year)?.get(bodyId); }
+  /** The active reports of some years (all when none given), by body and year: read now, not kept. */
+  reports(years: number[] = []): ReportRef[] { return this.store.refs.ofYears(years); }
+  /** The years on file of a body, in order. */
+  yearsOf(bodyId: number): number[] { return this.yearsCache.get(bodyId, () => this.store.refs.yearsOf(bodyId)); }
+  report(bodyId: number, year: number): ReportRef | undefined {
+    const whole = this.yearCache.peek(year);
+    if (whole) return whole.get(bodyId);
+    return this.refCache.get(`${bodyId}:${year}`, () => this.store.refs.ofBodyYear(bodyId, year) ?? null) ?? undefined;
+  }
+  /** Every active report of `year`, by body id (one index range, kept for a few years). */
+  ofYear(year: number): Map<number, ReportRef> {
+    return this.yearCache.get(year, () => new Map(this.store.refs.ofYear(year).map((r) => [r.body_id, r])));
+  }
+  /** The bodies with an active report of `year`, by id. */
+  bodiesOfYear(year: number): number[] { return [...this.ofYear(year).keys()]; }
+  /** The bodies with an active report, by id (read now). */
+  bodyIds(): number[] { return this.store.refs.bodies(); }
+  /** The latest year of any report on file (0 when none). */
+  latestYear(): number { return (this.latest ??= this.store.refs.latest()); }
 
   cells(reportId: number): Map<string, CellRow> {
     return this.cellCache.get(reportId, () =>

@@ -40,10 +40,10 @@ export const warnings = (ctx: Ctx, r: ReportRef, cells: CellRow[]) => warningsFo
 const INVENTORY_MAX = 8;
 /** A few bodies on file (most reports first), never the whole inventory. */
 export function inventory(ctx: Ctx): string {
-  const on = ctx.index.bodies.filter((b) => b.years.length).sort((a, b) => b.years.length - a.years.length);
+  const on = ctx.index.mostReported(INVENTORY_MAX);
   if (!on.length) return M.emptyLibrary;
-  const items = on.slice(0, INVENTORY_MAX).map((b) => `${b.name}（${b.years.join('、')}）`);
-  return M.inventory(items, on.length - items.length);
+  const items = on.map((b) => `${b.name}（${b.years.join('、')}）`);
+  return M.inventory(items, ctx.index.withReports() - items.length);
 }
 
 /** The body a single-body question is about, or the answer that says why there is none. */

@@ -11,8 +11,11 @@ export function shortForm(index: BodyIndex, b: BodyInfo): string {
   return rest.length >= 3 && rest !== b.name ? rest : b.name;
 }
 
+/** The bodies the examples are taken from (those with the most reports). */
+const EXAMPLES_FROM = 20;
+
 export function helpText(index: BodyIndex): string {
-  const on = index.bodies.filter((b) => b.years.length).sort((x, y) => y.years.length - x.years.length);
+  const on = index.mostReported(EXAMPLES_FROM);
   if (!on.length) return M.emptyLibrary;
   const a = shortForm(index, on[0]), b = shortForm(index, on[1] ?? on[0]);
   const y = on[0].years[on[0].years.length - 1];

@@ -3,7 +3,6 @@
  * region or all bodies, each with its caveat (reports of governments may contain their departments').
  */
 import { answer, fmt, sourceLine, type Answer, type AnswerTable } from '../answer.js';
-import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import type { ReportRef } from '../../store/store.js';
@@ -14,31 +13,34 @@ import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
 
 const SHOWN = 10;
 
-/** Bodies a ranking or a total runs over, and the year used. */
-function population(ctx: Ctx, f: Frame): { bodies: BodyInfo[]; year: number; note: string } | { answer: Answer } {
-  let bodies = ctx.index.bodies;
-  if (f.regions.length) bodies = f.regions.flatMap((p) => ctx.index.inPlace(p));
-  if (f.bodies.length > 1) bodies = f.bodies.map((id) => ctx.index.byId(id)!);
-  if (!bodies.length) {
+/** Bodies a ranking or a total runs over (ids, with their names), and the year used. */
+function population(ctx: Ctx, f: Frame): { bodies: Named[]; year: number; note: string } | { answer: Answer } {
+  const chosen: number[] | null = f.bodies.length > 1 ? f.bodies
+    : f.regions.length ? [...new Set(f.regions.flatMap((p) => ctx.index.idsInPlace(p)))] : null;
+  if (chosen && !chosen.length) {
     return { answer: answer('not_found', `${M.noBodiesIn(f.regions.map((p) => p.name))}\n${inventory(ctx)}`) };
   }
   let year = [...new Set(f.years)][0];
   let note = '';
   if (!year) {
-    year = Math.max(0, ...bodies.flatMap((b) => b.years));
+    year = chosen ? Math.max(0, ...chosen.flatMap((id) => ctx.data.yearsOf(id))) : ctx.data.latestYear();
     note = M.yearAssumed(year);
   }
-  const withReport = bodies.filter((b) => b.years.includes(year));
-  if (!withReport.length) {
+  const ids = chosen ? chosen.filter((id) => ctx.data.report(id, year)) : ctx.data.bodiesOfYear(year);
+  if (!ids.length) {
     return {
       answer: answer('not_found', `${M.noReportsOfYear(year, year >= ctx.now.getUTCFullYear())}\n${inventory(ctx)}`),
     };
   }
-  return { bodies: withReport, year, note };
+  const names = ctx.index.namesOf(ids);
+  return { bodies: ids.map((id) => ({ id, name: names.get(id) ?? '' })), year, note };
 }
 
+/** A body of a ranking: its id and name (what a row and the file show; a shown row reads the body in full). */
+interface Named { id: number; name: string }
+
 /** A body's figure in a ranking or a total: enough to order and add; what is shown is read again in full. */
-interface Row { body: BodyInfo; r: ReportRef; value: number; label: string; unit: string }
+interface Row { body: Named; r: ReportRef; value: number; label: string; unit: string }
 
 const isRate = (f: Frame) => Boolean(f.ratio && f.ratio !== 'share');
 
@@ -50,11 +52,13 @@ const WHOLE_YEAR_FROM = 200;
  * is read from the whole year's rows (kept until the reports change), a small one computed for itself; both the
  * same way, from a slice of the year's cells (one index range per cell, not each report's table).
  */
-function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number }): { rows: Row[]; none: Row[] } {
+function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: Named[]; year: number }): { rows: Row[]; none: Row[] } {
   if (pop.bodies.length < WHOLE_YEAR_FROM) return computeRows(ctx, f, pop.bodies, pop.year);
   const what = JSON.stringify(['rows', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total']);
   const all = ctx.data.memo(what, () => {
-    const { rows, none } = computeRows(ctx, f, ctx.index.bodies.filter((b) => b.years.includes(pop.year)), pop.year);
+    const year = ctx.data.bodiesOfYear(pop.year);
+    const names = ctx.index.namesOf(year);
+    const { rows, none } = computeRows(ctx, f, year.map((id) => ({ id, name: names.get(id) ?? '' })), pop.year);
     return { rows: new Map(rows.map((x) => [x.body.id, x])), none: new Map(none.map((x) => [x.body.id, x])) };
   });
   const rows: Row[] = [], none: Row[] = [];
@@ -69,7 +73,7 @@ function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: BodyInfo[]; year: number 
   return { rows, none };
 }
 
-function computeRows(ctx: Ctx, f: Frame, bodies: BodyInfo[], year: number): { rows: Row[]; none: Row[] } {
+function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): { rows: Row[]; none: Row[] } {
   const sliced: Ctx = { ...ctx, slice: ctx.data.slice(year, keysOf(f)) };
   const rows: Row[] = [], none: Row[] = [];
   // a metric that is one cell (most rankings): its value is the cell's, without the general reading
@@ -98,15 +102,16 @@ function computeRows(ctx: Ctx, f: Frame, bodies: BodyInfo[], year: number): { ro
  * metric's cells by primary key, without the slice).
  */
 function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
+  const body = ctx.index.byId(x.body.id)!;
   if (isRate(f)) {
-    const a = ratioAnswer(ctx, { ...f, bodies: [x.body.id] }, x.body, x.r, '');
+    const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, x.r, '');
     if (a.facts[0]) return a.facts[0];
   } else {
     const v = value(ctx, x.r, f.metrics[0], f.applicant);
-    if (v.value !== null) return fact(x.body, x.r, f.metrics[0], v, v.value, f.applicant);
+    if (v.value !== null) return fact(body, x.r, f.metrics[0], v, v.value, f.applicant);
   }
   // not reached while figures follow cells (their triggers): the whole table has no value either
-  return fact(x.body, x.r, f.metrics[0] ?? f.ratio!, { value: x.value, cells: [], label: x.label, unit: x.unit });
+  return fact(body, x.r, f.metrics[0] ?? f.ratio!, { value: x.value, cells: [], label: x.label, unit: x.unit });
 }
 
 const keysOf = (f: Frame) => (isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0], f.applicant));

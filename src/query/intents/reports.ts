@@ -5,7 +5,6 @@
 import { deadlineFor, deadlineSummary } from '../../domain/bodyKinds.js';
 import type { ReportRef } from '../../store/store.js';
 import { answer, fmt, type Answer } from '../answer.js';
-import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { CARD } from '../metrics.js';
@@ -16,14 +15,16 @@ import type { TableId } from '../../domain/template.js';
 
 export function list(ctx: Ctx, f: Frame): Answer {
   const years = [...new Set(f.years)];
-  const named = new Set(f.bodies);
-  const bodies = ctx.index.bodies.filter((b) => b.years.length && (!named.size || named.has(b.id))
-    && (!years.length || b.years.some((y) => years.includes(y))));
+  const ids = f.bodies.length ? [...new Set(f.bodies)].sort((a, b) => a - b) : ctx.data.bodyIds();
+  const yearsOf = (id: number) => {
+    const ys = ctx.data.yearsOf(id);
+    return years.length ? ys.filter((y) => years.includes(y)) : ys;
+  };
+  const bodies = ids.filter((id) => yearsOf(id).length);
   if (!bodies.length) return answer('not_found', `${M.noReportsFor(years)}\n${inventory(ctx)}`);
-  const yearsOf = (b: BodyInfo) => (years.length ? b.years.filter((y) => years.includes(y)) : b.years);
-  const lines = bodies.slice(0, 50)
-    .map((b) => `· ${b.name}：${yearsOf(b).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);
-  const count = bodies.reduce((n, b) => n + yearsOf(b).length, 0);
+  const lines = bodies.slice(0, 50).map((id) => ctx.index.byId(id)!)
+    .map((b) => `· ${b.name}：${yearsOf(b.id).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);
+  const count = bodies.reduce((n, id) => n + yearsOf(id).length, 0);
   const more = bodies.length > 50 ? `\n${M.rankMore(50, bodies.length)}` : '';
   return answer('answered', `${M.listHead(years, bodies.length, count)}\n${lines.join('\n')}${more}`);
 }
@@ -42,10 +43,9 @@ export const audit = withReport((ctx, _f, body, r, note) => {
 
 /** Every report on file (in the region, of the year): findings, or publication against the deadline. */
 export function overAll(ctx: Ctx, f: Frame): Answer {
-  const inRegion = f.regions.length ? new Set(f.regions.flatMap((p) => ctx.index.inPlace(p).map((b) => b.id))) : null;
+  const inRegion = f.regions.length ? new Set(f.regions.flatMap((p) => ctx.index.idsInPlace(p))) : null;
   const years = new Set(f.years);
-  const reports = ctx.data.reports
-    .filter((r) => (!inRegion || inRegion.has(r.body_id)) && (!years.size || years.has(r.year)));
+  const reports = ctx.data.reports([...years]).filter((r) => !inRegion || inRegion.has(r.body_id));
   if (!reports.length) return answer('not_found', `${M.noMatchingReports}\n${inventory(ctx)}`);
   const name = (r: ReportRef) => `${ctx.index.byId(r.body_id)?.name ?? ''} ${r.year} 年`;
   if (f.intent === 'published') {

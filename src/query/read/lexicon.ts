@@ -1,36 +1,58 @@
-/** The question lexicon of one set of bodies: every word and name surface, normalised like the questions. */
+/**
+ * The question lexicon: every word (table words, cues, fillers, organisation words) and place of the gazetteer,
+ * normalised like the questions, in memory (fixed data, not the corpus); the bodies' names are looked up in the
+ * store's name index for each question (bodies.ts).
+ */
+import { gazetteer, shortName } from '../../domain/gazetteer.js';
 import type { BodyIndex } from '../bodies.js';
 import type { Entry } from '../frame.js';
 import { normalizeText } from '../normalize.js';
 import { WORDS } from '../words/index.js';
-import { Dictionary } from './dictionary.js';
+import { Dictionary, Layered, type Surfaces } from './dictionary.js';
 import { TypoIndex } from './typos.js';
 
-export class Lexicon {
-  readonly dict = new Dictionary<Entry>();
-  private typoIndex: TypoIndex | null = null;
-  private readonly typoSurfaces: string[] = [];
+/** Place words that name no one place. */
+const PLACE_STOP = new Set([
+  '城区', '郊区', '矿区', '新区', '东区', '西区', '南区', '北区', '市区', '全区', '本区', '我区', '全市', '本市', '全省', '中国',
+]);
 
-  /** The pinyin index of known surfaces, built on the first question that needs it. */
+let shared: { dict: Dictionary<Entry>; typoSurfaces: string[] } | null = null;
+
+/** Words and places: the same for every set of bodies, built once per process. */
+function fixedWords(): { dict: Dictionary<Entry>; typoSurfaces: string[] } {
+  if (shared) return shared;
+  const dict = new Dictionary<Entry>();
+  const typoSurfaces: string[] = [];
+  for (const [s, w] of WORDS) {
+    const n = normalizeText(s);
+    dict.add(n, w);
+    if (w.k !== 'filler' && w.k !== 'org' && w.k !== 'topic') typoSurfaces.push(n);
+  }
+  for (const p of gazetteer().places) {
+    for (const n of new Set([p.name, shortName(p.name)])) {
+      if (n.length >= 2 && !PLACE_STOP.has(n)) dict.add(normalizeText(n), { k: 'place', place: p });
+    }
+  }
+  shared = { dict, typoSurfaces };
+  return shared;
+}
+
+export class Lexicon {
+  readonly dict: Dictionary<Entry>;
+  private typoIndex: TypoIndex | null = null;
+
+  constructor(readonly bodies: BodyIndex) {
+    this.dict = fixedWords().dict;
+  }
+
+  /** The pinyin index of the words (built on the first question that needs it); bodies' keys are looked up. */
   get typos(): TypoIndex {
-    this.typoIndex ??= new TypoIndex(this.typoSurfaces);
+    this.typoIndex ??= new TypoIndex(fixedWords().typoSurfaces, (keys) => this.bodies.typoSurfaces(keys));
     return this.typoIndex;
   }
 
-  constructor(readonly bodies: BodyIndex) {
-    const typoSurfaces = this.typoSurfaces;
-    for (const [s, w] of WORDS) {
-      const n = normalizeText(s);
-      this.dict.add(n, w);
-      if (w.k !== 'filler' && w.k !== 'org' && w.k !== 'topic') typoSurfaces.push(n);
-    }
-    // the same surfaces come again for every body of a place: each is normalised once
-    const normal = new Map<string, string>();
-    for (const [s, e] of bodies.surfaces()) {
-      let n = normal.get(s);
-      if (n === undefined) { n = normalizeText(s); normal.set(s, n); }
-      this.dict.add(n, e);
-      if (e.k === 'body') typoSurfaces.push(n);
-    }
+  /** The lexicon for one question: the words, and the bodies' names found in its text. */
+  forText(text: string): Surfaces<Entry> {
+    return new Layered(this.dict, this.bodies.names(text), (e) => e.k === 'place');
   }
 }

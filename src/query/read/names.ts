@@ -50,7 +50,7 @@ function placeOf(run: Tok[], index: BodyIndex): Place | null {
   for (const t of run) {
     const es = nameEntries(t);
     const places = es.filter((e): e is { k: 'place'; place: Place } => e.k === 'place').map((e) => e.place);
-    const withBodies = places.find((p) => index.inPlace(p).length) ?? places[0];
+    const withBodies = places.find((p) => index.hasBodiesIn(p)) ?? places[0];
     if (withBodies && (!best || withBodies.path.length > best.path.length)) best = withBodies;
   }
   return best;

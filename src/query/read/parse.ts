@@ -33,12 +33,12 @@ export interface Parsed { frame: Frame; tooLong?: number }
 
 function tokenize(text: string, lex: Lexicon) {
   let years = findYears(text);
-  let tokens = segment(text, lex.dict, years);
+  let tokens = segment(text, lex.forText(text), years);
   const unknown = tokens.filter((t) => t.kind === 'unknown');
   const fixed = unknown.length ? correctTypos(text, unknown, lex.typos) : { text, guesses: [] };
   if (fixed.guesses.length) {
     years = findYears(fixed.text);
-    tokens = segment(fixed.text, lex.dict, years);
+    tokens = segment(fixed.text, lex.forText(fixed.text), years);
   }
   return { text: fixed.text, tokens, guesses: fixed.guesses, years };
 }

@@ -4,7 +4,7 @@
  * one with the fewest unknown characters, then the fewest tokens: "番禺和顺德" reads 番禺 | 和 | 顺德, not
  * 番禺 | 和顺 | 德, because the second leaves 德 unexplained.
  */
-import type { Dictionary } from './dictionary.js';
+import type { Surfaces } from './dictionary.js';
 import type { YearSpan } from './years.js';
 
 export interface Token<E> {
@@ -19,7 +19,7 @@ export interface Token<E> {
 const UNKNOWN_COST = 10;
 const TOKEN_COST = 1;
 
-export function segment<E>(text: string, dict: Dictionary<E>, years: YearSpan[]): Token<E>[] {
+export function segment<E>(text: string, dict: Surfaces<E>, years: YearSpan[]): Token<E>[] {
   const n = text.length;
   // cost[i]: the cheapest reading of text[i..]; filled from the end so that, at equal cost, the longer first
   // token wins (leftmost-longest)

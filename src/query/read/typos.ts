@@ -3,16 +3,18 @@
  * word or name with the same readings, character for character. The question is corrected in place (same
  * length) and every guess is echoed back in the answer.
  */
-import { pinyin, polyphonic } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
+import { pinyinKey as key } from '../names/surfaces.js';
 
 const readings = (s: string): string[][] => (polyphonic(s, { toneType: 'none', type: 'array' }) as string[][])
   .map((r) => (r.length ? r : ['?']));
-const key = (s: string) => (pinyin(s, { toneType: 'none', type: 'array' }) as string[]).join(' ');
+
 
 export class TypoIndex {
   private readonly byKey = new Map<string, string[]>();
 
-  constructor(surfaces: Iterable<string>) {
+  /** `more`: surfaces kept elsewhere (the bodies' names in the store) with one of the given keys. */
+  constructor(surfaces: Iterable<string>, private readonly more: (keys: string[]) => string[] = () => []) {
     // a surface comes once for every body that has it: each is read (pinyin, the slow part) once
     for (const s of new Set(surfaces)) {
       if (s.length < 2 || s.length > 8 || !/^[\u4e00-\u9fff]+$/.test(s)) continue;
@@ -26,9 +28,9 @@ export class TypoIndex {
   lookup(typed: string): string | null {
     if (!/^[\u4e00-\u9fff]{2,8}$/.test(typed)) return null;
     const found = new Set<string>();
-    for (const k of combos(readings(typed), 16)) {
-      for (const s of this.byKey.get(k) ?? []) if (s !== typed && shared(s, typed) * 2 >= typed.length) found.add(s);
-    }
+    const keys = combos(readings(typed), 16);
+    const known = [...keys.flatMap((k) => this.byKey.get(k) ?? []), ...this.more(keys)];
+    for (const s of known) if (s !== typed && shared(s, typed) * 2 >= typed.length) found.add(s);
     return found.size === 1 ? [...found][0] : null;
   }
 }

@@ -1,0 +1,82 @@
+/** Reads and writes of the bodies' name index (namesSchema.ts): every look-up by index, each one prepared. */
+import type { DB } from './db.js';
+
+export interface NameHit { surface: string; body_id: number; place_only: 0 | 1 }
+/** What the query layer computed for one body (src/query/names/surfaces.ts). */
+export interface NameIndexRows {
+  surfaces: { surface: string; placeOnly: boolean }[];
+  typos: [key: string, surface: string][];
+  grams: string[];
+  regionKey: string;
+}
+/** The prefix key just after every key that starts with `prefix` ('/' + 1 is '0'). */
+const after = (prefix: string) => `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+
+export class NameIndex {
+  private readonly s;
+
+  constructor(readonly db: DB) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      stale: p(`SELECT b.id FROM bodies b LEFT JOIN body_names_state s ON s.body_id = b.id
+                WHERE s.rules IS NULL OR s.rules <> ? ORDER BY b.id`).pluck(),
+      clear: ['body_names', 'body_typos', 'body_grams'].map((t) => p(`DELETE FROM ${t} WHERE body_id = ?`)),
+      surface: p('INSERT OR IGNORE INTO body_names (surface, body_id, place_only) VALUES (?, ?, ?)'),
+      typo: p('INSERT OR IGNORE INTO body_typos (pinyin, surface, body_id) VALUES (?, ?, ?)'),
+      gram: p('INSERT OR IGNORE INTO body_grams (gram, body_id) VALUES (?, ?)'),
+      state: p('INSERT OR REPLACE INTO body_names_state (body_id, rules, region_key) VALUES (?, ?, ?)'),
+      hits: p(`SELECT n.surface, n.body_id, n.place_only FROM json_each(?) j
+               JOIN body_names n ON n.surface = j.value ORDER BY n.surface, n.body_id, n.place_only`),
+      longest: p('SELECT MAX(length(surface)) FROM body_names').pluck(),
+      typos: p(`SELECT DISTINCT t.surface FROM json_each(?) j JOIN body_typos t ON t.pinyin = j.value
+                ORDER BY t.surface`).pluck(),
+      near: p(`SELECT g.body_id FROM json_each(?) j JOIN body_grams g ON g.gram = j.value
+               GROUP BY g.body_id ORDER BY COUNT(*) DESC, g.body_id LIMIT ?`).pluck(),
+      inRegion: p(`SELECT body_id FROM body_names_state WHERE region_key >= ? AND region_key < ?
+                   ORDER BY body_id`).pluck(),
+      anyInRegion: p(`SELECT 1 FROM body_names_state WHERE region_key >= ? AND region_key < ? LIMIT 1`).pluck(),
+      mostReported: p(`SELECT body_id FROM reports WHERE superseded_by IS NULL GROUP BY body_id
+                       ORDER BY COUNT(*) DESC, body_id LIMIT ?`).pluck(),
+      namesOf: p('SELECT b.id, b.name FROM json_each(?) j JOIN bodies b ON b.id = j.value').raw(),
+      withReports: p('SELECT COUNT(DISTINCT body_id) FROM reports WHERE superseded_by IS NULL').pluck(),
+    };
+  }
+
+  /** Bodies not indexed by these rules (new, changed, or indexed by older rules). */
+  stale(rules: string): number[] { return this.s.stale.all(rules) as number[]; }
+
+  /** Replace one body's rows (inside the caller's transaction). */
+  write(bodyId: number, rows: NameIndexRows, rules: string): void {
+    for (const c of this.s.clear) c.run(bodyId);
+    for (const x of rows.surfaces) this.s.surface.run(x.surface, bodyId, x.placeOnly ? 1 : 0);
+    for (const [k, surface] of rows.typos) this.s.typo.run(k, surface, bodyId);
+    for (const g of rows.grams) this.s.gram.run(g, bodyId);
+    this.s.state.run(bodyId, rules, rows.regionKey);
+  }
+
+  /** Every indexed surface among `texts`. */
+  hits(texts: string[]): NameHit[] {
+    return texts.length ? this.s.hits.all(JSON.stringify(texts)) as NameHit[] : [];
+  }
+  /** The longest surface indexed (0 when none). */
+  longest(): number { return Number(this.s.longest.get() ?? 0); }
+  /** Surfaces whose pinyin key is one of `keys`. */
+  typos(keys: string[]): string[] { return keys.length ? this.s.typos.all(JSON.stringify(keys)) as string[] : []; }
+  /** The bodies sharing the most character pairs with `grams`, most first. */
+  near(grams: string[], limit: number): number[] {
+    return grams.length ? this.s.near.all(JSON.stringify(grams), limit) as number[] : [];
+  }
+  /** Bodies whose region runs through the region key `prefix` (广东省/广州市/). */
+  inRegion(prefix: string): number[] { return prefix ? this.s.inRegion.all(prefix, after(prefix)) as number[] : []; }
+  anyInRegion(prefix: string): boolean { return Boolean(prefix && this.s.anyInRegion.get(prefix, after(prefix))); }
+  /** Bodies with the most active reports (ties by id), and how many bodies have any. */
+  mostReported(limit: number): number[] { return this.s.mostReported.all(limit) as number[]; }
+  /** The names of some bodies, by id. */
+  namesOf(ids: number[]): Map<number, string> {
+    return new Map(ids.length ? this.s.namesOf.all(JSON.stringify(ids)) as [number, string][] : []);
+  }
+  withReports(): number { return Number(this.s.withReports.get() ?? 0); }
+  sqlOf(name: string): string | undefined {
+    return (this.s as unknown as Record<string, { source?: string }>)[name]?.source;
+  }
+}

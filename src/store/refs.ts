@@ -1,0 +1,45 @@
+/**
+ * The active reports, read by index as the answers need them (by body, by body and year, by year): nothing
+ * reads every report at start. The year index is migration 9's partial index of active reports.
+ */
+import type { DB } from './db.js';
+import type { ReportRef } from './rows.js';
+
+const REF = 'id, body_id, year, format, source_file, published';
+
+export class RefReads {
+  private readonly s;
+
+  constructor(db: DB) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      ofBodyYear: p(`SELECT ${REF} FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL
+                     ORDER BY id DESC LIMIT 1`),
+      yearsOf: p('SELECT DISTINCT year FROM reports WHERE body_id = ? AND superseded_by IS NULL ORDER BY year').pluck(),
+      ofYear: p(`SELECT ${REF} FROM reports WHERE year = ? AND superseded_by IS NULL ORDER BY body_id, id`),
+      ofYears: p(`SELECT ${REF} FROM reports WHERE year IN (SELECT value FROM json_each(?)) AND superseded_by IS NULL
+                  ORDER BY body_id, year`),
+      all: p(`SELECT ${REF} FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year`),
+      bodies: p('SELECT DISTINCT body_id FROM reports WHERE superseded_by IS NULL ORDER BY body_id').pluck(),
+      latest: p('SELECT MAX(year) FROM reports WHERE superseded_by IS NULL').pluck(),
+    };
+  }
+
+  /** The active report of a body and year. */
+  ofBodyYear(bodyId: number, year: number): ReportRef | undefined {
+    return this.s.ofBodyYear.get(bodyId, year) as ReportRef | undefined;
+  }
+  /** The years of a body's active reports, in order. */
+  yearsOf(bodyId: number): number[] { return this.s.yearsOf.all(bodyId) as number[]; }
+  /** The active reports of a year, by body. */
+  ofYear(year: number): ReportRef[] { return this.s.ofYear.all(year) as ReportRef[]; }
+  /** The active reports of some years (every one when `years` is empty), by body and year. */
+  ofYears(years: number[]): ReportRef[] {
+    return (years.length ? this.s.ofYears.all(JSON.stringify(years)) : this.s.all.all()) as ReportRef[];
+  }
+  /** The bodies with an active report, by id. */
+  bodies(): number[] { return this.s.bodies.all() as number[]; }
+  /** The latest year of an active report (0 when none). */
+  latest(): number { return Number(this.s.latest.get() ?? 0); }
+  sqlOf(name: string): string | undefined { return (this.s as Record<string, { source: string }>)[name]?.source; }
+}
