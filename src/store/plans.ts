@@ -12,8 +12,8 @@ const BY_KIND: [kind: string, statements: string[]][] = [
   ['reports', ['ofBodyYear', 'yearsOf', 'ofYear']],
   ['lookup', ['cellsOf', 'findingsOf']],
   ['trend', ['cellsOf']],
-  ['ranking', ['figures']],
-  ['total', ['figures']],
+  ['ranking', ['figures', 'ranked']],
+  ['total', ['figures', 'total', 'totalIn']],
   ['comparison', ['cellsOf']],
 ];
 
@@ -26,8 +26,9 @@ export function explainPlans(store: Store, db: DB): { kind: string; sql: string;
   const out: { kind: string; sql: string; plan: string[] }[] = [];
   for (const [kind, names] of BY_KIND) {
     for (const name of names) {
-      const sql = (name === 'figures' ? store.figures.sql
-        : store.sqlOf(name) ?? store.names.sqlOf(name) ?? store.refs.sqlOf(name))?.replace(/\s+/g, ' ').trim();
+      const fig = store.figures.statements as Record<string, string>;
+      const sql = (name === 'figures' ? store.figures.sql : fig[name]
+        ?? store.sqlOf(name) ?? store.names.sqlOf(name) ?? store.refs.sqlOf(name))?.replace(/\s+/g, ' ').trim();
       if (sql) out.push({ kind, sql: `${name}: ${sql}`, plan: plan(db, sql) });
     }
   }

@@ -36,6 +36,9 @@ export class ReportData {
     this.latest = null;
   }
 
+  /** Rankings and totals of one cell, aggregated by SQLite (store/figures.ts). */
+  get figures(): Store['figures'] { return this.store.figures; }
+
   /** A figure computed over the reports on file (a whole year's ranking), kept until the reports change. */
   memo<T>(key: string, make: () => T): T { return this.memos.get(key, make) as T; }
 

@@ -7,6 +7,7 @@ import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import type { ReportRef } from '../../store/store.js';
 import { metric, metricKeys, singleCell } from '../metrics.js';
+import { regionKey } from '../names/surfaces.js';
 import { printedValue } from '../facts/values.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
 import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
@@ -114,6 +115,26 @@ function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
   return fact(body, x.r, f.metrics[0] ?? f.ratio!, { value: x.value, cells: [], label: x.label, unit: x.unit });
 }
 
+/** A metric that is one cell of the table (most rankings and totals), or null. */
+const oneCell = (f: Frame) => (isRate(f) ? null : singleCell(f.metrics[0], f.applicant));
+
+/** Every body of the year ranked by one cell, ordered by SQLite; the bodies without a printed value after. */
+function rankedBySql(ctx: Ctx, f: Frame, pop: { bodies: Named[]; year: number }): { rows: Row[]; none: Row[] } | null {
+  const key = oneCell(f);
+  const def = key ? metric(f.metrics[0]) : null;
+  if (!key || !def) return null;
+  const names = new Map(pop.bodies.map((b) => [b.id, b]));
+  const rows: Row[] = [];
+  for (const [bodyId, reportId, v] of ctx.data.figures.ranked(key, pop.year, f.order === 'asc' ? 'asc' : 'desc')) {
+    const body = names.get(bodyId), r = ctx.data.report(bodyId, pop.year);
+    if (body && r?.id === reportId) rows.push({ body, r, value: v, label: def.label, unit: def.unit });
+  }
+  const ranked = new Set(rows.map((x) => x.body.id));
+  const none = pop.bodies.filter((b) => !ranked.has(b.id))
+    .map((body) => ({ body, r: ctx.data.report(body.id, pop.year)!, value: 0, label: def.label, unit: def.unit }));
+  return { rows, none };
+}
+
 const keysOf = (f: Frame) => (isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0], f.applicant));
 
 /** Why the first few bodies have no figure (read in full: the reason cites what the report prints). */
@@ -129,7 +150,9 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   if ('answer' in pop) return pop.answer;
   const whole = !f.regions.length && f.bodies.length <= 1;
   const ordered = () => {
-    // every body of the year: computed for itself, kept in order below (the rows by body are for parts of it)
+    // every body of the year and one cell: SQLite orders the year's printed values (an index range)
+    const sorted = whole ? rankedBySql(ctx, f, pop) : null;
+    if (sorted) return { ...sorted, tables: new Map<string, AnswerTable>() };
     const { rows, none } = whole ? computeRows(ctx, f, pop.bodies, pop.year) : valuesOver(ctx, f, pop);
     rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
     return { rows, none, tables: new Map<string, AnswerTable>() };
@@ -168,6 +191,17 @@ function rankTable(year: number, label: string, rows: Row[]): AnswerTable {
   };
 }
 
+/**
+ * The sum and count of one cell over every report of the year or one region, by SQLite (an index range of
+ * figures, joined to the bodies' region paths); null for a metric of several cells, or bodies named one by one.
+ */
+function totalOf(ctx: Ctx, f: Frame, year: number): { n: number; sum: number } | null {
+  const key = oneCell(f);
+  if (!key || f.bodies.length > 1 || f.regions.length > 1) return null;
+  const region = f.regions[0] ? regionKey(f.regions[0].path) : undefined;
+  return ctx.data.figures.total(key, year, region);
+}
+
 export function total(ctx: Ctx, f: Frame): Answer {
   if (isRate(f)) return rank(ctx, f); // a rate does not add up across bodies
   const pop = population(ctx, f);
@@ -177,14 +211,14 @@ export function total(ctx: Ctx, f: Frame): Answer {
     return answer('not_found', M.nothingToAdd(none.slice(0, 10).map((x) => `${x.body.name}（${
       value(ctx, x.r, f.metrics[0], f.applicant).reason}）`)));
   }
-  const sum = rows.reduce((s, x) => s + x.value, 0);
+  const { n, sum } = totalOf(ctx, f, pop.year) ?? { n: rows.length, sum: rows.reduce((s, x) => s + x.value, 0) };
   const shown = rows.slice(0, SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
   const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,
     value: sum, excerpt: rows.slice(0, 20).map((x) => `${x.body.name} ${fmt(x.value, x.unit)}`).join('；') };
-  const head = M.totalHead(pop.year, region, rows.length, shown[0].label, fmt(sum, shown[0].unit), pop.note);
+  const head = M.totalHead(pop.year, region, n, shown[0].label, fmt(sum, shown[0].unit), pop.note);
   const lines = shown.map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);
-  const more = rows.length > SHOWN ? `\n${M.rankMore(SHOWN, rows.length)}` : '';
+  const more = n > SHOWN ? `\n${M.rankMore(SHOWN, n)}` : '';
   return answer('answered', `${head}\n${lines.join('\n')}${more}${skippedText(ctx, f, none)}\n${M.totalCaveat}`,
     [t, ...shown]);
 }
