@@ -85,7 +85,7 @@ describe('figures', () => {
   });
 
   it('rankings and totals read it (SQLite orders or adds one cell) by index range; other kinds read cells by report', () => {
-    const range = /SEARCH (figures|f) USING PRIMARY KEY \(tbl=\? AND row_key=\? AND col_key=\? AND year=\?\)/;
+    const range = /SEARCH (figures|f) USING PRIMARY KEY \(tbl=\? AND row_key=\? AND col_key=\? AND year=\?( AND report_id=\?)?\)/;
     expect(app.store.figures.explain(app.db).cellOfYear.join(' ')).toMatch(range);
     const plans = explainPlans(app.store, app.db);
     for (const kind of ['ranking', 'total']) {

@@ -16,11 +16,11 @@ export interface BodyInfo {
 /** What a surface can stand for. `placeOnly`: the surface names the body's place, not the body. */
 export type NameEntry = { k: 'body'; id: number; placeOnly: boolean } | { k: 'place'; place: Place };
 
-/** Bodies kept by id, and places kept with their bodies. */
+/** Bodies kept by id. */
 const BODY_CACHE = 4096;
-const PLACE_CACHE = 256;
 /** Candidates a near name is judged among (those sharing the most character pairs with it). */
 const NEAR_CANDIDATES = 40;
+const FUSE_OPTIONS = { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true };
 
 /** Errors of a database that cannot be written now (read-only file or medium, locked past the wait). */
 const CANNOT_WRITE = /^SQLITE_(READONLY|BUSY|LOCKED|CANTOPEN|IOERR|FULL)/;
@@ -30,7 +30,6 @@ const rulesVersion = () => `${SURFACE_RULES}:${gazetteer().places.length}`;
 
 export class BodyIndex {
   private readonly cache = new Bounded<BodyInfo | null>(BODY_CACHE);
-  private readonly places = new Bounded<BodyInfo[], string>(PLACE_CACHE);
   private longestSurface = -1;
   /** Surfaces of bodies that could not be written to the index (a read-only database): kept here instead. */
   private readonly unwritten = new Map<string, NameEntry[]>();
@@ -102,7 +101,9 @@ export class BodyIndex {
       const list = out.get(surface);
       if (list) list.push(e); else out.set(surface, [e]);
     };
-    for (const h of this.store.names.hits([...spans])) add(h.surface, { k: 'body', id: h.body_id, placeOnly: !!h.place_only });
+    for (const h of this.store.names.hits([...spans])) {
+      add(h.surface, { k: 'body', id: h.body_id, placeOnly: !!h.place_only });
+    }
     for (const s of spans) for (const e of this.unwritten.get(s) ?? []) add(s, e);
     return out;
   }
@@ -117,13 +118,15 @@ export class BodyIndex {
     return found ?? (deep ? { name: deep, level: 'county', path, code: '' } : null);
   }
 
-  /** Bodies located in a place (its path contains it). */
-  inPlace(place: Place): BodyInfo[] {
-    const key = regionKey(place.path);
-    return this.places.get(key, () => this.store.names.inRegion(key).map((id) => this.byId(id)!).filter(Boolean));
-  }
   /** The ids of the bodies located in a place (no body read). */
   idsInPlace(place: Place): number[] { return this.store.names.inRegion(regionKey(place.path)); }
+  /** The ids of the bodies of a place with a report of `year`, and the latest year of the place's reports. */
+  idsInPlaceOfYear(place: Place, year: number): number[] {
+    return this.store.names.inRegionOfYear(regionKey(place.path), year);
+  }
+  latestYearIn(place: Place): number { return this.store.names.latestInRegion(regionKey(place.path)); }
+  /** The ids of the bodies whose region is the place itself (not a place below it). */
+  idsAt(place: Place): number[] { return this.store.names.atRegion(regionKey(place.path)); }
   /** The names of some bodies, by id (one read for a whole ranking). */
   namesOf(ids: number[]): Map<number, string> { return this.store.names.namesOf(ids); }
   /** Whether any body is located in a place (one index probe). */
@@ -137,7 +140,7 @@ export class BodyIndex {
     if (span.length < 5) return null;
     const near = this.store.names.near(grams(span), NEAR_CANDIDATES).map((id) => this.byId(id)!).filter(Boolean);
     if (!near.length) return null;
-    const fuse = new Fuse(near, { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true });
+    const fuse = new Fuse(near, FUSE_OPTIONS);
     const r = fuse.search(span, { limit: 2 });
     if (!r.length || (r[0].score ?? 1) > 0.25) return null;
     if (r[1] && (r[1].score ?? 1) - (r[0].score ?? 1) < 0.1) return null;

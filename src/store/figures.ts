@@ -3,40 +3,50 @@
  * the ranking and the total of one cell over a year (or a region), aggregated by SQLite over that range.
  */
 import type { DB } from './db.js';
+import { CellTotals, TOTAL_STATEMENTS } from './figuresIn.js';
 import type { CellRow } from './store.js';
 
 /** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
 export type FigureRow = [reportId: number, value: number | null, status: CellRow['status']];
 /** A body's printed value of one cell, in a ranking. */
-export type RankedRow = [bodyId: number, reportId: number, value: number];
+export type RankedRow = [bodyId: number, reportId: number, value: number, name: string];
+/** A body whose report of the year does not print the cell. */
+export type UnprintedRow = [bodyId: number, reportId: number, name: string];
 
 const CELL_OF_YEAR =
   'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
 /** A printed value: a cell the report has (not marked missing) with a number. */
 const PRINTED = `f.tbl = ? AND f.row_key = ? AND f.col_key = ? AND f.year = ? AND f.status <> 'missing'
   AND f.value IS NOT NULL`;
-const ranked = (dir: 'DESC' | 'ASC') => `SELECT r.body_id, f.report_id, f.value FROM figures f
-  JOIN reports r ON r.id = f.report_id WHERE ${PRINTED} ORDER BY f.value ${dir}, r.body_id`;
-const TOTAL = `SELECT COUNT(*) AS n, TOTAL(f.value) AS sum FROM figures f WHERE ${PRINTED}`;
-const TOTAL_IN = `SELECT COUNT(*) AS n, TOTAL(f.value) AS sum FROM figures f JOIN reports r ON r.id = f.report_id
-  JOIN body_names_state s ON s.body_id = r.body_id WHERE ${PRINTED} AND s.region_key >= ? AND s.region_key < ?`;
-
-/** The prefix key just after every key that starts with `prefix`. */
-const after = (prefix: string) => `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
-
+const ranked = (dir: 'DESC' | 'ASC') => `SELECT r.body_id, f.report_id, f.value, b.name FROM figures f
+  JOIN reports r INDEXED BY reports_id_body ON r.id = f.report_id
+  JOIN bodies b INDEXED BY bodies_id_name ON b.id = r.body_id
+  WHERE ${PRINTED} ORDER BY f.value ${dir}, r.body_id`;
+const UNPRINTED = `SELECT r.body_id, r.id, b.name FROM reports r INDEXED BY reports_year_refs
+  JOIN bodies b INDEXED BY bodies_id_name ON b.id = r.body_id
+  WHERE r.year = @year AND r.superseded_by IS NULL AND NOT EXISTS (SELECT 1 FROM figures f
+    WHERE f.tbl = @tbl AND f.row_key = @row AND f.col_key = @col AND f.year = @year AND f.report_id = r.id
+      AND f.status <> 'missing' AND f.value IS NOT NULL)
+  ORDER BY r.body_id`;
 export class FigureReads {
   private readonly s;
   /** The statements a ranking or a total runs (for the scale bench's plans). */
   readonly sql = CELL_OF_YEAR;
-  readonly statements = { cellOfYear: CELL_OF_YEAR, ranked: ranked('DESC'), total: TOTAL, totalIn: TOTAL_IN };
+  readonly statements = {
+    cellOfYear: CELL_OF_YEAR, ranked: ranked('DESC'), unprinted: UNPRINTED,
+    total: TOTAL_STATEMENTS.year.sum, totalIn: TOTAL_STATEMENTS.region.sum,
+    totalRows: TOTAL_STATEMENTS.region.printed, totalAbsent: TOTAL_STATEMENTS.region.absent,
+  };
+  /** Totals of one cell over a year or a region (figuresIn.ts). */
+  readonly totals: CellTotals;
 
   constructor(db: DB) {
+    this.totals = new CellTotals(db);
     this.s = {
       ofYear: db.prepare(CELL_OF_YEAR).raw(),
       desc: db.prepare(ranked('DESC')).raw(),
       asc: db.prepare(ranked('ASC')).raw(),
-      total: db.prepare(TOTAL),
-      totalIn: db.prepare(TOTAL_IN),
+      unprinted: db.prepare(UNPRINTED).raw(),
     };
   }
 
@@ -47,11 +57,13 @@ export class FigureReads {
 
   /** How SQLite runs each statement (for the tests and the scale bench). */
   explain(db: DB): Record<keyof FigureReads['statements'], string[]> {
-    const args = ['applications', 'new_received', 'total', 2024, 'a/', 'a0'];
+    const args = ['applications', 'new_received', 'total', 2024];
+    const named = { tbl: args[0], row: args[1], col: args[2], year: args[3], lo: 'a/', hi: 'a0', limit: 10 };
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all(...args.slice(0, (sql.match(/\?/g) ?? []).length)) as { detail: string }[]).map((r) => r.detail);
+      .all(...(sql.includes('@') ? [named] : args)) as { detail: string }[]).map((r) => r.detail);
     const st = this.statements;
-    return { cellOfYear: plan(st.cellOfYear), ranked: plan(st.ranked), total: plan(st.total), totalIn: plan(st.totalIn) };
+    return Object.fromEntries(Object.entries(st).map(([k, sql]) => [k, plan(sql)])) as
+      Record<keyof FigureReads['statements'], string[]>;
   }
 
   /** Every body's printed value of a cell in `year`, in order (ties by body id). */
@@ -59,11 +71,12 @@ export class FigureReads {
     return (order === 'asc' ? this.s.asc : this.s.desc).all(...split(key), year) as RankedRow[];
   }
 
-  /** How many active reports of `year` print the cell, and its sum; within a region key (广东省/) when given. */
-  total(key: string, year: number, region?: string): { n: number; sum: number } {
-    return (region ? this.s.totalIn.get(...split(key), year, region, after(region))
-      : this.s.total.get(...split(key), year)) as { n: number; sum: number };
+  /** The bodies whose report of `year` does not print the cell, by body id. */
+  unprinted(key: string, year: number): UnprintedRow[] {
+    const [tbl, row, col] = split(key);
+    return this.s.unprinted.all({ tbl, row, col, year }) as UnprintedRow[];
   }
+
 }
 
 const split = (key: string) => key.split('.') as [string, string, string];

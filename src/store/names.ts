@@ -10,7 +10,8 @@ export interface NameIndexRows {
   regionKey: string;
 }
 /** The prefix key just after every key that starts with `prefix` ('/' + 1 is '0'). */
-const after = (prefix: string) => `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+const after = (prefix: string) =>
+  `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
 
 export class NameIndex {
   private readonly s;
@@ -34,10 +35,17 @@ export class NameIndex {
                GROUP BY g.body_id ORDER BY COUNT(*) DESC, g.body_id LIMIT ?`).pluck(),
       inRegion: p(`SELECT body_id FROM body_names_state WHERE region_key >= ? AND region_key < ?
                    ORDER BY body_id`).pluck(),
+      atRegion: p('SELECT body_id FROM body_names_state WHERE region_key = ? ORDER BY body_id').pluck(),
+      inRegionOfYear: p(`SELECT s.body_id FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id
+        WHERE s.region_key >= ? AND s.region_key < ? AND r.year = ? AND r.superseded_by IS NULL
+        GROUP BY s.body_id ORDER BY s.body_id`).pluck(),
+      latestInRegion: p(`SELECT MAX(r.year) FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id
+        WHERE s.region_key >= ? AND s.region_key < ? AND r.superseded_by IS NULL`).pluck(),
       anyInRegion: p(`SELECT 1 FROM body_names_state WHERE region_key >= ? AND region_key < ? LIMIT 1`).pluck(),
       mostReported: p(`SELECT body_id FROM reports WHERE superseded_by IS NULL GROUP BY body_id
                        ORDER BY COUNT(*) DESC, body_id LIMIT ?`).pluck(),
-      namesOf: p('SELECT b.id, b.name FROM json_each(?) j JOIN bodies b ON b.id = j.value').raw(),
+      namesOf: p('SELECT b.id, b.name FROM json_each(?) j JOIN bodies b INDEXED BY bodies_id_name ON b.id = j.value')
+        .raw(),
       withReports: p('SELECT COUNT(DISTINCT body_id) FROM reports WHERE superseded_by IS NULL').pluck(),
     };
   }
@@ -68,6 +76,16 @@ export class NameIndex {
   }
   /** Bodies whose region runs through the region key `prefix` (广东省/广州市/). */
   inRegion(prefix: string): number[] { return prefix ? this.s.inRegion.all(prefix, after(prefix)) as number[] : []; }
+  /** Bodies whose region is exactly the region key `key`. */
+  atRegion(key: string): number[] { return key ? this.s.atRegion.all(key) as number[] : []; }
+  /** Bodies of a region with an active report of `year`. */
+  inRegionOfYear(prefix: string, year: number): number[] {
+    return prefix ? this.s.inRegionOfYear.all(prefix, after(prefix), year) as number[] : [];
+  }
+  /** The latest year of an active report of a region's bodies (0 when none). */
+  latestInRegion(prefix: string): number {
+    return prefix ? Number(this.s.latestInRegion.get(prefix, after(prefix)) ?? 0) : 0;
+  }
   anyInRegion(prefix: string): boolean { return Boolean(prefix && this.s.anyInRegion.get(prefix, after(prefix))); }
   /** Bodies with the most active reports (ties by id), and how many bodies have any. */
   mostReported(limit: number): number[] { return this.s.mostReported.all(limit) as number[]; }

@@ -1,5 +1,7 @@
 /**
- * Migration 9: the name index of the bodies (and an index of the active reports by year, refs.ts), so that a question's names are looked up by index instead of a
+ * Migration 9: the name index of the bodies, and covering indexes for what the answers read by range: the active
+ * reports of a year with their refs (refs.ts), a report's body and a body's name (a ranking's thousands of rows).
+ * The name index of the bodies, so that a question's names are looked up by index instead of a
  * dictionary of every body held in memory (60 MB and a second of start-up at 50,000 reports):
  *   body_names   surface → body (place_only: the surface names the body's place, as 番禺 names 番禺区人民政府)
  *   body_typos   pinyin key → surface (typing mistakes of a pinyin keyboard)
@@ -39,7 +41,9 @@ export const NAMES_MIGRATION = {
       region_key TEXT NOT NULL
     );
     CREATE INDEX body_names_region ON body_names_state(region_key);
-    CREATE INDEX reports_year_active ON reports(year, body_id) WHERE superseded_by IS NULL;
+    CREATE INDEX reports_year_refs ON reports(year, superseded_by, body_id, id, format, source_file, published);
+    CREATE INDEX reports_id_body ON reports(id, body_id);
+    CREATE INDEX bodies_id_name ON bodies(id, name);
     CREATE TRIGGER body_names_stale_body AFTER UPDATE ON bodies BEGIN
       UPDATE body_names_state SET rules = '' WHERE body_id = NEW.id;
     END;

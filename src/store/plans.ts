@@ -12,13 +12,15 @@ const BY_KIND: [kind: string, statements: string[]][] = [
   ['reports', ['ofBodyYear', 'yearsOf', 'ofYear']],
   ['lookup', ['cellsOf', 'findingsOf']],
   ['trend', ['cellsOf']],
-  ['ranking', ['figures', 'ranked']],
-  ['total', ['figures', 'total', 'totalIn']],
+  ['ranking', ['figures', 'ranked', 'unprinted']],
+  ['total', ['total', 'totalIn', 'totalRows', 'totalAbsent']],
   ['comparison', ['cellsOf']],
 ];
 
 function plan(db: DB, sql: string): string[] {
-  const args = Array((sql.match(/\?/g) ?? []).length).fill(1);
+  const named = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]))];
+  const args = named.length ? [Object.fromEntries(named.map((n) => [n, 1]))]
+    : Array((sql.match(/\?/g) ?? []).length).fill(1);
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail);
 }
 

@@ -6,6 +6,12 @@ import type { DB } from './db.js';
 import type { ReportRef } from './rows.js';
 
 const REF = 'id, body_id, year, format, source_file, published';
+/** A ref as a row of REF's columns. */
+export type RefTuple =
+  [id: number, bodyId: number, year: number, format: string, file: string, published: string | null];
+/** The ref of a row of REF's columns. */
+export const refOf = (t: RefTuple): ReportRef =>
+  ({ id: t[0], body_id: t[1], year: t[2], format: t[3], source_file: t[4], published: t[5] } as ReportRef);
 
 export class RefReads {
   private readonly s;
@@ -16,11 +22,12 @@ export class RefReads {
       ofBodyYear: p(`SELECT ${REF} FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL
                      ORDER BY id DESC LIMIT 1`),
       yearsOf: p('SELECT DISTINCT year FROM reports WHERE body_id = ? AND superseded_by IS NULL ORDER BY year').pluck(),
-      ofYear: p(`SELECT ${REF} FROM reports WHERE year = ? AND superseded_by IS NULL ORDER BY body_id, id`),
+      ofYear: p(`SELECT ${REF} FROM reports WHERE year = ? AND superseded_by IS NULL ORDER BY body_id, id`).raw(),
       ofYears: p(`SELECT ${REF} FROM reports WHERE year IN (SELECT value FROM json_each(?)) AND superseded_by IS NULL
                   ORDER BY body_id, year`),
       all: p(`SELECT ${REF} FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year`),
       bodies: p('SELECT DISTINCT body_id FROM reports WHERE superseded_by IS NULL ORDER BY body_id').pluck(),
+      countOfYear: p('SELECT COUNT(*) FROM reports WHERE year = ? AND superseded_by IS NULL').pluck(),
       latest: p('SELECT MAX(year) FROM reports WHERE superseded_by IS NULL').pluck(),
     };
   }
@@ -31,12 +38,13 @@ export class RefReads {
   }
   /** The years of a body's active reports, in order. */
   yearsOf(bodyId: number): number[] { return this.s.yearsOf.all(bodyId) as number[]; }
-  /** The active reports of a year, by body. */
-  ofYear(year: number): ReportRef[] { return this.s.ofYear.all(year) as ReportRef[]; }
+  /** The active reports of a year, by body, as rows of REF's columns (thousands: no object per row). */
+  ofYear(year: number): RefTuple[] { return this.s.ofYear.all(year) as RefTuple[]; }
   /** The active reports of some years (every one when `years` is empty), by body and year. */
   ofYears(years: number[]): ReportRef[] {
     return (years.length ? this.s.ofYears.all(JSON.stringify(years)) : this.s.all.all()) as ReportRef[];
   }
+  countOfYear(year: number): number { return Number(this.s.countOfYear.get(year) ?? 0); }
   /** The bodies with an active report, by id. */
   bodies(): number[] { return this.s.bodies.all() as number[]; }
   /** The latest year of an active report (0 when none). */

@@ -4,6 +4,7 @@
  */
 import type { CellRow, FindingRow, PassageHit, ReportRef, Store } from '../../store/store.js';
 import { Bounded } from '../../domain/memo.js';
+import { refOf, type RefTuple } from '../../store/refs.js';
 import { makeSlice, readKey, type CellSlice, type KeyColumn } from './slice.js';
 
 const CACHE = 64;
@@ -15,12 +16,12 @@ const MEMOS = 24;
 
 /** Report refs kept: by body and year, years by body, and whole years (about 7,000 refs a year at 50,000). */
 const REFS = 4096;
-const YEARS = 4;
+const YEARS = 8;
 
 export class ReportData {
   private readonly refCache = new Bounded<ReportRef | null, string>(REFS);
   private readonly yearsCache = new Bounded<number[]>(REFS);
-  private readonly yearCache = new Bounded<Map<number, ReportRef>>(YEARS);
+  private readonly yearCache = new Bounded<Map<number, RefTuple>>(YEARS);
   private latest: number | null = null;
   private readonly cellCache = new Bounded<Map<string, CellRow>>(CACHE);
   private readonly findingCache = new Bounded<FindingRow[]>(CACHE);
@@ -48,13 +49,15 @@ export class ReportData {
   yearsOf(bodyId: number): number[] { return this.yearsCache.get(bodyId, () => this.store.refs.yearsOf(bodyId)); }
   report(bodyId: number, year: number): ReportRef | undefined {
     const whole = this.yearCache.peek(year);
-    if (whole) return whole.get(bodyId);
+    if (whole) { const t = whole.get(bodyId); return t && refOf(t); }
     return this.refCache.get(`${bodyId}:${year}`, () => this.store.refs.ofBodyYear(bodyId, year) ?? null) ?? undefined;
   }
-  /** Every active report of `year`, by body id (one index range, kept for a few years). */
-  ofYear(year: number): Map<number, ReportRef> {
-    return this.yearCache.get(year, () => new Map(this.store.refs.ofYear(year).map((r) => [r.body_id, r])));
+  /** Every active report of `year` as a row, by body id (one index range, kept for a few years). */
+  private ofYear(year: number): Map<number, RefTuple> {
+    return this.yearCache.get(year, () => new Map(this.store.refs.ofYear(year).map((t) => [t[1], t])));
   }
+  /** How many active reports `year` has (an index count, without reading them). */
+  countOfYear(year: number): number { return this.store.refs.countOfYear(year); }
   /** The bodies with an active report of `year`, by id. */
   bodiesOfYear(year: number): number[] { return [...this.ofYear(year).keys()]; }
   /** The bodies with an active report, by id (read now). */

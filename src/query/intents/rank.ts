@@ -14,34 +14,51 @@ import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
 
 const SHOWN = 10;
 
-/** Bodies a ranking or a total runs over (ids, with their names), and the year used. */
-function population(ctx: Ctx, f: Frame): { bodies: Named[]; year: number; note: string } | { answer: Answer } {
-  const chosen: number[] | null = f.bodies.length > 1 ? f.bodies
-    : f.regions.length ? [...new Set(f.regions.flatMap((p) => ctx.index.idsInPlace(p)))] : null;
-  if (chosen && !chosen.length) {
+/** Bodies a ranking or a total runs over (ids, with their names: read when needed), and the year used. */
+interface Pop { bodies: () => Named[]; year: number; note: string }
+
+function population(ctx: Ctx, f: Frame): Pop | { answer: Answer } {
+  const named = f.bodies.length > 1 ? f.bodies : null;
+  if (!named && f.regions.length && !f.regions.some((p) => ctx.index.hasBodiesIn(p))) {
     return { answer: answer('not_found', `${M.noBodiesIn(f.regions.map((p) => p.name))}\n${inventory(ctx)}`) };
   }
   let year = [...new Set(f.years)][0];
   let note = '';
   if (!year) {
-    year = chosen ? Math.max(0, ...chosen.flatMap((id) => ctx.data.yearsOf(id))) : ctx.data.latestYear();
+    year = named ? Math.max(0, ...named.flatMap((id) => ctx.data.yearsOf(id)))
+      : f.regions.length ? Math.max(0, ...f.regions.map((p) => ctx.index.latestYearIn(p))) : ctx.data.latestYear();
     note = M.yearAssumed(year);
   }
-  const ids = chosen ? chosen.filter((id) => ctx.data.report(id, year)) : ctx.data.bodiesOfYear(year);
-  if (!ids.length) {
+  // a region's bodies with a report of the year: one index join, not a look-up per body
+  const ids = named ? named.filter((id) => ctx.data.report(id, year))
+    : f.regions.length ? inRegions(ctx, f, year) : undefined;
+  if (ids ? !ids.length : !ctx.data.countOfYear(year)) {
     return {
       answer: answer('not_found', `${M.noReportsOfYear(year, year >= ctx.now.getUTCFullYear())}\n${inventory(ctx)}`),
     };
   }
-  const names = ctx.index.namesOf(ids);
-  return { bodies: ids.map((id) => ({ id, name: names.get(id) ?? '' })), year, note };
+  let bodies: Named[] | undefined;
+  return { bodies: () => (bodies ??= ids ? withNames(ctx, ids) : wholeYear(ctx, year)), year, note };
 }
+
+const inRegions = (ctx: Ctx, f: Frame, year: number) =>
+  [...new Set(f.regions.flatMap((p) => ctx.index.idsInPlaceOfYear(p, year)))].sort((a, b) => a - b);
+
+function withNames(ctx: Ctx, ids: number[]): Named[] {
+  const names = ctx.index.namesOf(ids);
+  return ids.map((id) => ({ id, name: names.get(id) ?? '' }));
+}
+/** Every body with a report of the year, named (read once until the reports change). */
+const wholeYear = (ctx: Ctx, year: number) =>
+  ctx.data.memo(`bodies:${year}`, () => withNames(ctx, ctx.data.bodiesOfYear(year)));
 
 /** A body of a ranking: its id and name (what a row and the file show; a shown row reads the body in full). */
 interface Named { id: number; name: string }
 
 /** A body's figure in a ranking or a total: enough to order and add; what is shown is read again in full. */
-interface Row { body: Named; r: ReportRef; value: number; label: string; unit: string }
+interface Row { body: Named; reportId: number; year: number; value: number; label: string; unit: string }
+/** The report of a row (read when shown). */
+const refOf = (ctx: Ctx, x: Row): ReportRef => ctx.data.report(x.body.id, x.year)!;
 
 const isRate = (f: Frame) => Boolean(f.ratio && f.ratio !== 'share');
 
@@ -53,17 +70,23 @@ const WHOLE_YEAR_FROM = 200;
  * is read from the whole year's rows (kept until the reports change), a small one computed for itself; both the
  * same way, from a slice of the year's cells (one index range per cell, not each report's table).
  */
-function valuesOver(ctx: Ctx, f: Frame, pop: { bodies: Named[]; year: number }): { rows: Row[]; none: Row[] } {
-  if (pop.bodies.length < WHOLE_YEAR_FROM) return computeRows(ctx, f, pop.bodies, pop.year);
+function valuesOver(ctx: Ctx, f: Frame, pop: Pop): { rows: Row[]; none: Row[] } {
   const what = JSON.stringify(['rows', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total']);
-  const all = ctx.data.memo(what, () => {
-    const year = ctx.data.bodiesOfYear(pop.year);
-    const names = ctx.index.namesOf(year);
-    const { rows, none } = computeRows(ctx, f, year.map((id) => ({ id, name: names.get(id) ?? '' })), pop.year);
+  // the whole year (every body, by id): one cell's values as SQLite reads them, else computed
+  const whole = () => ctx.data.memo(what, () => {
+    const sorted = rankedBySql(ctx, f, pop.year);
+    const byId = (a: Row, b: Row) => a.body.id - b.body.id;
+    return sorted ? { rows: sorted.rows.sort(byId), none: sorted.none }
+      : computeRows(ctx, f, wholeYear(ctx, pop.year), pop.year);
+  });
+  if (!f.regions.length && f.bodies.length <= 1) return whole();
+  if (pop.bodies().length < WHOLE_YEAR_FROM) return computeRows(ctx, f, pop.bodies(), pop.year);
+  const all = ctx.data.memo(`${what}:byBody`, () => {
+    const { rows, none } = whole();
     return { rows: new Map(rows.map((x) => [x.body.id, x])), none: new Map(none.map((x) => [x.body.id, x])) };
   });
   const rows: Row[] = [], none: Row[] = [];
-  for (const b of pop.bodies) {
+  for (const b of pop.bodies()) {
     const x = all.rows.get(b.id);
     if (x) rows.push(x);
     else {
@@ -84,16 +107,18 @@ function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): { rows:
     const r = ctx.data.report(body.id, year)!;
     if (one && def) {
       const v = printedValue(sliced.slice!.cell(one, r.id));
-      (v === null ? none : rows).push({ body, r, value: v ?? 0, label: def.label, unit: def.unit });
+      (v === null ? none : rows).push({ body, reportId: r.id, year, value: v ?? 0, label: def.label, unit: def.unit });
       continue;
     }
     if (isRate(f)) {
       const v = ratioValue(sliced, f, r);
-      (v.value === null ? none : rows).push({ body, r, value: v.value ?? 0, label: v.label, unit: '%' });
+      (v.value === null ? none : rows)
+        .push({ body, reportId: r.id, year, value: v.value ?? 0, label: v.label, unit: '%' });
       continue;
     }
     const v = value(sliced, r, f.metrics[0], f.applicant);
-    (v.value === null ? none : rows).push({ body, r, value: v.value ?? 0, label: v.label, unit: v.unit });
+    (v.value === null ? none : rows)
+      .push({ body, reportId: r.id, year, value: v.value ?? 0, label: v.label, unit: v.unit });
   }
   return { rows, none };
 }
@@ -105,33 +130,32 @@ function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): { rows:
 function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
   const body = ctx.index.byId(x.body.id)!;
   if (isRate(f)) {
-    const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, x.r, '');
+    const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, refOf(ctx, x), '');
     if (a.facts[0]) return a.facts[0];
   } else {
-    const v = value(ctx, x.r, f.metrics[0], f.applicant);
-    if (v.value !== null) return fact(body, x.r, f.metrics[0], v, v.value, f.applicant);
+    const v = value(ctx, refOf(ctx, x), f.metrics[0], f.applicant);
+    if (v.value !== null) return fact(body, refOf(ctx, x), f.metrics[0], v, v.value, f.applicant);
   }
   // not reached while figures follow cells (their triggers): the whole table has no value either
-  return fact(body, x.r, f.metrics[0] ?? f.ratio!, { value: x.value, cells: [], label: x.label, unit: x.unit });
+  const v = { value: x.value, cells: [], label: x.label, unit: x.unit };
+  return fact(body, refOf(ctx, x), f.metrics[0] ?? f.ratio!, v);
 }
 
 /** A metric that is one cell of the table (most rankings and totals), or null. */
 const oneCell = (f: Frame) => (isRate(f) ? null : singleCell(f.metrics[0], f.applicant));
 
 /** Every body of the year ranked by one cell, ordered by SQLite; the bodies without a printed value after. */
-function rankedBySql(ctx: Ctx, f: Frame, pop: { bodies: Named[]; year: number }): { rows: Row[]; none: Row[] } | null {
+function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row[] } | null {
   const key = oneCell(f);
   const def = key ? metric(f.metrics[0]) : null;
   if (!key || !def) return null;
-  const names = new Map(pop.bodies.map((b) => [b.id, b]));
-  const rows: Row[] = [];
-  for (const [bodyId, reportId, v] of ctx.data.figures.ranked(key, pop.year, f.order === 'asc' ? 'asc' : 'desc')) {
-    const body = names.get(bodyId), r = ctx.data.report(bodyId, pop.year);
-    if (body && r?.id === reportId) rows.push({ body, r, value: v, label: def.label, unit: def.unit });
-  }
-  const ranked = new Set(rows.map((x) => x.body.id));
-  const none = pop.bodies.filter((b) => !ranked.has(b.id))
-    .map((body) => ({ body, r: ctx.data.report(body.id, pop.year)!, value: 0, label: def.label, unit: def.unit }));
+  const row = (id: number, name: string, reportId: number, value: number): Row =>
+    ({ body: { id, name }, reportId, year, value, label: def.label, unit: def.unit });
+  const order = f.order === 'asc' ? 'asc' : 'desc';
+  const rows = ctx.data.figures.ranked(key, year, order).map(([id, reportId, v, name]) => row(id, name, reportId, v));
+  // the bodies without the cell, read only when the year has more reports than printed values
+  const none = ctx.data.countOfYear(year) === rows.length ? []
+    : ctx.data.figures.unprinted(key, year).map(([id, reportId, name]) => row(id, name, reportId, 0));
   return { rows, none };
 }
 
@@ -141,7 +165,7 @@ const keysOf = (f: Frame) => (isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0]
 function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
   if (!none.length) return '';
   const names = none.slice(0, 10).map((x) =>
-    (isRate(f) ? x.body.name : `${x.body.name}（${value(ctx, x.r, f.metrics[0], f.applicant).reason}）`));
+    (isRate(f) ? x.body.name : `${x.body.name}（${value(ctx, refOf(ctx, x), f.metrics[0], f.applicant).reason}）`));
   return `\n${M.notCounted(names)}`;
 }
 
@@ -151,9 +175,9 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const whole = !f.regions.length && f.bodies.length <= 1;
   const ordered = () => {
     // every body of the year and one cell: SQLite orders the year's printed values (an index range)
-    const sorted = whole ? rankedBySql(ctx, f, pop) : null;
+    const sorted = whole ? rankedBySql(ctx, f, pop.year) : null;
     if (sorted) return { ...sorted, tables: new Map<string, AnswerTable>() };
-    const { rows, none } = whole ? computeRows(ctx, f, pop.bodies, pop.year) : valuesOver(ctx, f, pop);
+    const { rows, none } = whole ? computeRows(ctx, f, pop.bodies(), pop.year) : valuesOver(ctx, f, pop);
     rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value));
     return { rows, none, tables: new Map<string, AnswerTable>() };
   };
@@ -187,31 +211,41 @@ function rankTable(year: number, label: string, rows: Row[]): AnswerTable {
     name: `${year}-${label}.csv`,
     header: ['名次', '单位', '年份', label, '计量单位'],
     rows: rows.map((x, i) =>
-      [i + 1, x.body.name, x.r.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
+      [i + 1, x.body.name, x.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
   };
 }
 
 /**
- * The sum and count of one cell over every report of the year or one region, by SQLite (an index range of
- * figures, joined to the bodies' region paths); null for a metric of several cells, or bodies named one by one.
+ * A total of one cell over every report of the year or of one region, by SQLite: count and sum, and the first
+ * bodies with and without the cell (by id); null for a metric of several cells, or several regions or bodies.
  */
-function totalOf(ctx: Ctx, f: Frame, year: number): { n: number; sum: number } | null {
+function totalBySql(ctx: Ctx, f: Frame, year: number): { n: number; sum: number; rows: Row[]; none: Row[] } | null {
   const key = oneCell(f);
-  if (!key || f.bodies.length > 1 || f.regions.length > 1) return null;
+  const def = key ? metric(f.metrics[0]) : null;
+  if (!key || !def || f.bodies.length > 1 || f.regions.length > 1) return null;
   const region = f.regions[0] ? regionKey(f.regions[0].path) : undefined;
-  return ctx.data.figures.total(key, year, region);
+  const t = ctx.data.figures.totals.total(key, year, region, EXCERPT);
+  const row = (id: number, name: string, reportId: number, value: number): Row =>
+    ({ body: { id, name }, reportId, year, value, label: def.label, unit: def.unit });
+  return {
+    n: t.n, sum: t.sum, rows: t.printed.map(([id, reportId, v, name]) => row(id, name, reportId, v)),
+    none: t.absent.map(([id, reportId, name]) => row(id, name, reportId, 0)),
+  };
 }
+/** Bodies named in a total's excerpt. */
+const EXCERPT = 20;
 
 export function total(ctx: Ctx, f: Frame): Answer {
   if (isRate(f)) return rank(ctx, f); // a rate does not add up across bodies
   const pop = population(ctx, f);
   if ('answer' in pop) return pop.answer;
-  const { rows, none } = valuesOver(ctx, f, pop);
+  const bySql = totalBySql(ctx, f, pop.year);
+  const { rows, none } = bySql ?? valuesOver(ctx, f, pop);
   if (!rows.length) {
     return answer('not_found', M.nothingToAdd(none.slice(0, 10).map((x) => `${x.body.name}（${
-      value(ctx, x.r, f.metrics[0], f.applicant).reason}）`)));
+      value(ctx, refOf(ctx, x), f.metrics[0], f.applicant).reason}）`)));
   }
-  const { n, sum } = totalOf(ctx, f, pop.year) ?? { n: rows.length, sum: rows.reduce((s, x) => s + x.value, 0) };
+  const { n, sum } = bySql ?? { n: rows.length, sum: rows.reduce((s, x) => s + x.value, 0) };
   const shown = rows.slice(0, SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
   const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,

@@ -59,10 +59,10 @@ function placeOf(run: Tok[], index: BodyIndex): Place | null {
 function unknownBody(run: Tok[], index: BodyIndex): UnknownBody {
   const typed = run.map((t) => t.text).join('');
   const place = placeOf(run, index) ?? placeOfBodies(run, index);
-  const near = place ? index.inPlace(place).map((b) => b.id) : [];
+  const near = place ? index.idsInPlace(place) : [];
   // 武江区人民政府 typed, only its office on file (or the other way round): ask whether it is meant
-  const counterparts = GOV_TYPED.test(typed)
-    ? near.filter((id) => GOV_LIKE.test(index.restOf(id)) && index.byId(id)!.region.at(-1) === place?.name) : [];
+  const counterparts = GOV_TYPED.test(typed) && place
+    ? index.idsAt(place).filter((id) => GOV_LIKE.test(index.restOf(id))) : [];
   return { typed, place, near, counterparts };
 }
 
@@ -122,9 +122,9 @@ function readPlace(run: Tok[], index: BodyIndex, aggregate: boolean, out: NameRe
     .map((e) => (e as { id: number }).id))];
   const place = placeOf(run, index) ?? places[0];
   if (aggregate && place) { out.regions.push(place); return; }
-  const below = place ? index.inPlace(place).map((b) => b.id) : placeOnly;
+  const below = place ? index.idsInPlace(place) : placeOnly;
   const direct = [...new Set([...placeOnly.filter((id) => !place || inside(index, id, place)),
-    ...below.filter((id) => place && index.byId(id)!.region.at(-1) === place.name)])];
+    ...(place ? index.idsAt(place) : [])])];
   // a bare place names its government or the government's office; a bureau needs its own name
   const govLike = direct.filter((id) => GOV_LIKE.test(index.restOf(id)));
   if (!direct.length) {
