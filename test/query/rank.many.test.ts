@@ -81,6 +81,21 @@ describe('a ranking over every body of a year', () => {
   });
 });
 
+describe('where one body stands (排第几)', () => {
+  it('names its place among every body of the year (equal values share a place) and its figure, beyond the top ten', () => {
+    const sorted = [...truths].sort((x, y) => received(y) - received(x));
+    for (const t of [sorted[25], sorted[sorted.length - 1], sorted[3]]) {
+      const a = engine.ask(`${t.synth.fullName}${year}年收到申请排第几`);
+      expect(a.status, t.synth.fullName).toBe('answered');
+      const place = 1 + truths.filter((x) => received(x) > received(t)).length;
+      expect(a.text).toContain(`排第 ${place} 名（共 ${truths.length} 个单位）`);
+      const own = a.facts.find((f) => truthOf(f.org) === t)!;
+      expect(own.value).toBe(received(t));
+      expect(a.facts.slice(0, 10).map((f) => f.value)).toEqual(sorted.slice(0, 10).map(received));
+    }
+  });
+});
+
 describe('a total over a region', () => {
   const provinces = () => {
     const n = new Map<string, number>();

@@ -170,6 +170,8 @@ function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
 }
 
 export function rank(ctx: Ctx, f: Frame): Answer {
+  // a figure of the prose (网站访问量): each report words it its own way, nothing to rank it by
+  if (!f.metrics.length && !f.ratio) return answer('unsupported', M.rankNeedsTable);
   const pop = population(ctx, f);
   if ('answer' in pop) return pop.answer;
   const whole = !f.regions.length && f.bodies.length <= 1;
@@ -194,8 +196,10 @@ export function rank(ctx: Ctx, f: Frame): Answer {
     pop.note);
   const lines = shown.map((x, i) => `${i + 1}. ${x.org} ${fmt(x.value, x.unit)}`);
   const more = rows.length > shown.length ? `\n${M.rankMore(shown.length, rows.length)}${M.rankFile}` : '';
-  const a = answer('answered',
-    `${head}\n${lines.join('\n')}${more}${skippedText(ctx, f, none)}\n${M.rankCaveat}\n${sourceLine(shown[0])}`, shown);
+  const own = f.bodies.length === 1 ? ownPlace(ctx, f, rows, none, pop.year) : null;
+  const facts = own?.fact && !shown.some((x) => x.org === own.fact!.org) ? [...shown, own.fact] : shown;
+  const a = answer('answered', `${head}${own ? `\n${own.line}` : ''}\n${lines.join('\n')}${more}`
+    + `${skippedText(ctx, f, none)}\n${M.rankCaveat}\n${sourceLine(own?.fact ?? shown[0])}`, facts);
   // the whole ranking as a file, when more bodies than are shown
   if (rows.length > shown.length) {
     const label = shown[0].label;
@@ -203,6 +207,25 @@ export function rank(ctx: Ctx, f: Frame): Answer {
     tables.set(label, a.table);
   }
   return a;
+}
+
+/**
+ * Where the body the question names stands: its place (1 + the bodies ahead of it; equal values share a place)
+ * among all ranked, and its fact; or why it is not ranked.
+ */
+function ownPlace(ctx: Ctx, f: Frame, rows: Row[], none: Row[], year: number): { line: string; fact?: Fact } {
+  const id = f.bodies[0];
+  const name = ctx.index.byId(id)?.name ?? '';
+  const at = rows.find((x) => x.body.id === id);
+  if (!at) {
+    const skipped = none.find((x) => x.body.id === id);
+    const why = !skipped ? M.ownNoReport
+      : (!isRate(f) && value(ctx, refOf(ctx, skipped), f.metrics[0], f.applicant).reason) || M.ownNoFigure;
+    return { line: M.ownUnranked(name, year, why) };
+  }
+  const ahead = rows.filter((x) => (f.order === 'asc' ? x.value < at.value : x.value > at.value)).length;
+  const fact = shownFact(ctx, f, at);
+  return { line: M.ownRank(fact.org, ahead + 1, rows.length, fmt(fact.value, fact.unit)), fact };
 }
 
 function rankTable(year: number, label: string, rows: Row[]): AnswerTable {

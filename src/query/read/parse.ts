@@ -63,7 +63,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
   // 不予公开里最多的原因: 最多 orders a group's reasons (its rows), not the bodies of a place
   const ofGroup = BREAKDOWN.test(text) && cueWords.some((w) => w.k === 'metric' && w.id.startsWith('group.'));
-  const aggregate = cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
+  // 番禺排第几: the place is the body whose place in the ranking is asked, not the region ranked
+  const position = cueWords.some((w) => w.k === 'cue' && w.id === 'position');
+  const aggregate = !position && cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
     || (!anyExact && !ofGroup && cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc')));
   const names = readNames(tokens, lex.bodies, aggregate);
   applyNames(f, names);
@@ -99,7 +101,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   }
   if (/谁.*少|哪个.*少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/.test(text) || f.cues.includes('rank_asc')) f.order = 'asc';
   else if (/谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/.test(text)
-    || f.cues.includes('rank_desc') || f.cues.includes('rank')) f.order = 'desc';
+    || f.cues.includes('rank_desc') || f.cues.includes('rank') || f.cues.includes('position')) f.order = 'desc';
   f.intent = decideIntent(f);
   f.trace.push(`intent:${f.intent}`);
   return { frame: f };
