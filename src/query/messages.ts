@@ -84,8 +84,8 @@ export const M = {
     `${year} 年${region}${label}${most}的是 ${org}（${value}）${note}`,
   rankMore: (shown: number, all: number) => `（共 ${all} 个单位，显示前 ${shown} 个）`,
   rankFile: '，完整列表见所附文件',
-  ownRank: (org: string, place: number, all: number, value: string) =>
-    `${org}排第 ${place} 名（共 ${all} 个单位）：${value}`,
+  ownRank: (org: string, place: number, all: number, value: string, fromLast: boolean) =>
+    `${org}${fromLast ? '倒数' : '排'}第 ${place} 名（共 ${all} 个单位）：${value}`,
   ownUnranked: (org: string, year: number, why: string) => `${org}不在这个排名里：${year} 年${why}`,
   ownNoReport: '没有它的报告',
   rankNeedsTable: '排名只能按年报表格里的数字（如新收申请、公开率、行政复议）；这个数字来自报告正文，各单位写法不一，不能排名。',

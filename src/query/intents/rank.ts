@@ -225,7 +225,8 @@ function ownPlace(ctx: Ctx, f: Frame, rows: Row[], none: Row[], year: number): {
   }
   const ahead = rows.filter((x) => (f.order === 'asc' ? x.value < at.value : x.value > at.value)).length;
   const fact = shownFact(ctx, f, at);
-  return { line: M.ownRank(fact.org, ahead + 1, rows.length, fmt(fact.value, fact.unit)), fact };
+  const line = M.ownRank(fact.org, ahead + 1, rows.length, fmt(fact.value, fact.unit), f.order === 'asc');
+  return { line, fact };
 }
 
 function rankTable(year: number, label: string, rows: Row[]): AnswerTable {

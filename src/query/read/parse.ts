@@ -65,8 +65,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const ofGroup = BREAKDOWN.test(text) && cueWords.some((w) => w.k === 'metric' && w.id.startsWith('group.'));
   // 番禺排第几: the place is the body whose place in the ranking is asked, not the region ranked
   const position = cueWords.some((w) => w.k === 'cue' && w.id === 'position');
-  const aggregate = !position && cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
-    || (!anyExact && !ofGroup && cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc')));
+  const ranked = cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc'));
+  const aggregate = !position && (cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
+    || (!anyExact && !ofGroup && ranked));
   const names = readNames(tokens, lex.bodies, aggregate);
   applyNames(f, names);
   // a guess that became a name is echoed with the body's full name
