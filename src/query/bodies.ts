@@ -6,8 +6,8 @@
 import Fuse from 'fuse.js';
 import { gazetteer, type Place } from '../domain/gazetteer.js';
 import { Bounded } from '../domain/memo.js';
-import type { BodyRow, Store } from '../store/store.js';
-import { grams, nameRows, placeInName, regionKey, splitName, SURFACE_RULES } from './names/surfaces.js';
+import type { Store } from '../store/store.js';
+import { grams, nameRows, nameRulesVersion, regionKey, regionOfBody, splitName } from '../domain/bodyNames.js';
 
 export interface BodyInfo {
   id: number; name: string; kind: string; region: string[]; aliases: string[]; years: number[];
@@ -20,67 +20,81 @@ export type NameEntry = { k: 'body'; id: number; placeOnly: boolean } | { k: 'pl
 const BODY_CACHE = 4096;
 /** Candidates a near name is judged among (those sharing the most character pairs with it). */
 const NEAR_CANDIDATES = 40;
+/** Bodies kept for the inventory and examples (most reports first). */
+const INVENTORY = 20;
 const FUSE_OPTIONS = { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.4, includeScore: true };
 
 /** Errors of a database that cannot be written now (read-only file or medium, locked past the wait). */
 const CANNOT_WRITE = /^SQLITE_(READONLY|BUSY|LOCKED|CANTOPEN|IOERR|FULL)/;
 
-/** The rules a body's index rows were made by: the surface rules and the gazetteer they read. */
-const rulesVersion = () => `${SURFACE_RULES}:${gazetteer().places.length}`;
+
+/** Bodies the database could not index (a read-only file): their surfaces and region keys, kept in memory. */
+interface Unwritten { surfaces: Map<string, NameEntry[]>; regions: [id: number, key: string][]; longest: number }
 
 export class BodyIndex {
   private readonly cache = new Bounded<BodyInfo | null>(BODY_CACHE);
   private longestSurface = -1;
-  /** Surfaces of bodies that could not be written to the index (a read-only database): kept here instead. */
-  private readonly unwritten = new Map<string, NameEntry[]>();
+  private readonly unwritten: Unwritten = { surfaces: new Map(), regions: [], longest: 0 };
+  private top: { ids: number[]; n: number } | null = null;
 
   constructor(private readonly store: Store, private readonly yearsOf: (id: number) => number[]) {}
 
   /**
-   * Index the bodies that are new, changed or indexed by older rules, in one transaction; where the database
-   * cannot be written, their surfaces are kept in memory. Returns how many bodies were indexed.
+   * Index the bodies that are new, changed or indexed by older rules (the store indexes a body when it writes
+   * it; this catches a database built before, or by other rules). Where the database cannot be written, their
+   * surfaces and regions are kept in memory. Returns how many bodies were not indexed by the current rules.
    */
   sync(): number {
-    const names = this.store.names;
-    const rules = rulesVersion();
-    const stale = names.stale(rules);
-    if (!stale.length) return 0;
-    const rows = stale.map((id) => [id, this.store.body(id)] as const)
-      .filter((x): x is readonly [number, BodyRow] => Boolean(x[1]))
-      .map(([id, b]) => [id, nameRows({ name: b.name, aliases: b.aliases, region: regionOf(b) })] as const);
     try {
-      this.store.transaction(() => { for (const [id, r] of rows) names.write(id, r, rules); });
+      return this.store.names.indexStale();
     } catch (e) {
       if (!CANNOT_WRITE.test(String((e as { code?: unknown })?.code ?? ''))) throw e;
-      for (const [id, r] of rows) {
-        for (const s of r.surfaces) {
-          const list = this.unwritten.get(s.surface) ?? [];
-          list.push({ k: 'body', id, placeOnly: s.placeOnly });
-          this.unwritten.set(s.surface, list);
-        }
-      }
     }
-    this.longestSurface = -1;
-    return rows.length;
+    const stale = this.store.names.stale(nameRulesVersion());
+    const u = this.unwritten;
+    for (const id of stale) {
+      const b = this.store.body(id);
+      if (!b) continue;
+      const r = nameRows({ name: b.name, aliases: b.aliases, region: regionOfBody(b) });
+      for (const x of r.surfaces) {
+        const list = u.surfaces.get(x.surface) ?? [];
+        list.push({ k: 'body', id, placeOnly: x.placeOnly });
+        u.surfaces.set(x.surface, list);
+        u.longest = Math.max(u.longest, x.surface.length);
+      }
+      u.regions.push([id, r.regionKey]);
+    }
+    return stale.length;
   }
+
+  /** Whether some bodies are known only in memory (then region figures are not taken from the index). */
+  get partial(): boolean { return this.unwritten.regions.length > 0; }
 
   byId(id: number): BodyInfo | undefined {
     return this.cache.get(id, () => {
       const b = this.store.body(id);
-      return b ? { id, name: b.name, kind: b.kind, region: regionOf(b), aliases: b.aliases, years: this.yearsOf(id) }
-        : null;
+      return b ? { id, name: b.name, kind: b.kind, region: regionOfBody(b), aliases: b.aliases,
+        years: this.yearsOf(id) } : null;
     }) ?? undefined;
   }
 
   /** Every body, read now (listings and tests): not kept, and not for answering questions. */
   all(): BodyInfo[] {
     return this.store.bodies().map((b) =>
-      ({ id: b.id, name: b.name, kind: b.kind, region: regionOf(b), aliases: b.aliases, years: this.yearsOf(b.id) }));
+      ({ id: b.id, name: b.name, kind: b.kind, region: regionOfBody(b), aliases: b.aliases,
+        years: this.yearsOf(b.id) }));
   }
 
   /** The bodies with the most reports on file (most first), and how many bodies have a report. */
-  mostReported(n: number): BodyInfo[] { return this.store.names.mostReported(n).map((id) => this.byId(id)!); }
-  withReports(): number { return this.store.names.withReports(); }
+  mostReported(n: number): BodyInfo[] { return this.inventory(n).ids.slice(0, n).map((id) => this.byId(id)!); }
+  withReports(): number { return this.inventory(0).n; }
+  /** The bodies with most reports and how many have one: read once until the reports change. */
+  private inventory(n: number): { ids: number[]; n: number } {
+    if (!this.top || this.top.ids.length < n) {
+      this.top = { ids: this.store.names.mostReported(Math.max(n, INVENTORY)), n: this.store.names.withReports() };
+    }
+    return this.top;
+  }
 
   /** The name after its places: 人民政府, 人民政府办公室, 发展和改革局 … (without a mark like （地区未定）) */
   restOf(id: number): string {
@@ -91,7 +105,7 @@ export class BodyIndex {
   /** Every body surface found in `text` (normalised), with what it stands for. */
   names(text: string): Map<string, NameEntry[]> {
     if (this.longestSurface < 0) this.longestSurface = this.store.names.longest();
-    const max = Math.max(this.longestSurface, ...[...this.unwritten.keys()].map((k) => k.length));
+    const max = Math.max(this.longestSurface, this.unwritten.longest);
     const spans = new Set<string>();
     for (let i = 0; i < text.length; i++) {
       for (let len = 1; len <= max && i + len <= text.length; len++) spans.add(text.slice(i, i + len));
@@ -104,7 +118,7 @@ export class BodyIndex {
     for (const h of this.store.names.hits([...spans])) {
       add(h.surface, { k: 'body', id: h.body_id, placeOnly: !!h.place_only });
     }
-    for (const s of spans) for (const e of this.unwritten.get(s) ?? []) add(s, e);
+    for (const s of spans) for (const e of this.unwritten.surfaces.get(s) ?? []) add(s, e);
     return out;
   }
 
@@ -119,18 +133,39 @@ export class BodyIndex {
   }
 
   /** The ids of the bodies located in a place (no body read). */
-  idsInPlace(place: Place): number[] { return this.store.names.inRegion(regionKey(place.path)); }
+  idsInPlace(place: Place): number[] {
+    const key = regionKey(place.path);
+    return this.withUnwritten(this.store.names.inRegion(key), (k) => k.startsWith(key));
+  }
   /** The ids of the bodies of a place with a report of `year`, and the latest year of the place's reports. */
   idsInPlaceOfYear(place: Place, year: number): number[] {
-    return this.store.names.inRegionOfYear(regionKey(place.path), year);
+    const key = regionKey(place.path);
+    const more = (k: string) => k.startsWith(key);
+    const ofYear = (id: number) => this.yearsOf(id).includes(year);
+    return this.withUnwritten(this.store.names.inRegionOfYear(key, year), more, ofYear);
   }
-  latestYearIn(place: Place): number { return this.store.names.latestInRegion(regionKey(place.path)); }
+  latestYearIn(place: Place): number {
+    const key = regionKey(place.path);
+    const more = this.withUnwritten([], (k) => k.startsWith(key)).flatMap((id) => this.yearsOf(id));
+    return Math.max(this.store.names.latestInRegion(key), ...more);
+  }
   /** The ids of the bodies whose region is the place itself (not a place below it). */
-  idsAt(place: Place): number[] { return this.store.names.atRegion(regionKey(place.path)); }
+  idsAt(place: Place): number[] {
+    const key = regionKey(place.path);
+    return this.withUnwritten(this.store.names.atRegion(key), (k) => k === key);
+  }
+  /** Ids from the index and, when some bodies are known only in memory, theirs whose region key fits. */
+  private withUnwritten(ids: number[], fits: (key: string) => boolean, keep: (id: number) => boolean = () => true) {
+    if (!this.partial) return ids;
+    const more = this.unwritten.regions.filter(([id, k]) => k && fits(k) && keep(id)).map(([id]) => id);
+    return [...new Set([...ids, ...more])].sort((a, b) => a - b);
+  }
   /** The names of some bodies, by id (one read for a whole ranking). */
   namesOf(ids: number[]): Map<number, string> { return this.store.names.namesOf(ids); }
   /** Whether any body is located in a place (one index probe). */
-  hasBodiesIn(place: Place): boolean { return this.store.names.anyInRegion(regionKey(place.path)); }
+  hasBodiesIn(place: Place): boolean {
+    return this.store.names.anyInRegion(regionKey(place.path)) || this.idsInPlace(place).length > 0;
+  }
 
   /**
    * Long official names with small differences, for a leftover span of five characters or more: the bodies
@@ -147,6 +182,3 @@ export class BodyIndex {
     return { body: r[0].item, score: r[0].score ?? 0 };
   }
 }
-
-/** A body's region: the stored path, else the place its name starts with (a district the gazetteer lacks). */
-const regionOf = (b: BodyRow): string[] => b.region ?? placeInName(b.name);

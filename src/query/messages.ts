@@ -90,6 +90,9 @@ export const M = {
   ownNoReport: '没有它的报告',
   rankNeedsTable: '排名只能按年报表格里的数字（如新收申请、公开率、行政复议）；这个数字来自报告正文，各单位写法不一，不能排名。',
   ownNoFigure: '它的报告没有这个数字',
+  ownOutside: (org: string, regions: string[]) => `${org}不在${regions.join('、') || '这个范围'}内，不在这个排名里`,
+  positionOfWhich: (regions: string[]) => `${regions.length ? `${regions.join('、')}是地区，不是一个单位：` : ''}`
+    + '“排第几”要问一个单位（例如「某区政府2024年收到申请排第几」）；地区里的单位可以问「某市各单位收到申请排名」。',
   notCounted: (xs: string[]) => `未计入：${xs.join('；')}`,
   rankCaveat: '说明：区政府的报告可能已包含其下属部门，跨层级排名仅供参考。',
   totalHead: (year: number, region: string, n: number, label: string, value: string, note: string) =>

@@ -10,7 +10,7 @@ import { helpText, shortForm } from './intents/help.js';
 import { narrativeFacts, narrativeAnswer } from './intents/narrative.js';
 import { M } from './messages.js';
 import { metric, RATIOS } from './metrics.js';
-import { MAX_QUESTION_CHARS } from './normalize.js';
+import { MAX_QUESTION_CHARS } from '../domain/normalText.js';
 import { sameUnitKind } from './words/index.js';
 
 /** Intents that state figures: an unread word stops them. */

@@ -4,6 +4,7 @@
  * (body_names_state); the join runs from the region's bodies to their reports of the year to the cell.
  */
 import type { DB } from './db.js';
+import { after } from './names.js';
 
 /** [body id, report id, value, body name] */
 export type PrintedRow = [bodyId: number, reportId: number, value: number, name: string];
@@ -31,10 +32,6 @@ export const TOTAL_STATEMENTS = {
   year: statements(FROM_YEAR, YEAR),
   region: statements(FROM_REGION, `${REGION} AND ${YEAR}`),
 };
-
-/** The prefix key just after every key that starts with `prefix`. */
-const after = (prefix: string) =>
-  `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
 
 export class CellTotals {
   private readonly s;

@@ -1,5 +1,10 @@
-/** Reads and writes of the bodies' name index (namesSchema.ts): every look-up by index, each one prepared. */
+/**
+ * Reads and writes of the bodies' name index (namesSchema.ts): every look-up by index, each one prepared. A body
+ * is indexed when the store writes it; bodies indexed by older rules are indexed again by indexStale().
+ */
+import { nameRows, nameRulesVersion, regionOfBody } from '../domain/bodyNames.js';
 import type { DB } from './db.js';
+import type { BodyRow } from './rows.js';
 
 export interface NameHit { surface: string; body_id: number; place_only: 0 | 1 }
 /** What the query layer computed for one body (src/query/names/surfaces.ts). */
@@ -9,14 +14,15 @@ export interface NameIndexRows {
   grams: string[];
   regionKey: string;
 }
-/** The prefix key just after every key that starts with `prefix` ('/' + 1 is '0'). */
-const after = (prefix: string) =>
+/** The prefix key just after every key that starts with `prefix` ('/' + 1 is '0'): [prefix, after) is its range. */
+export const after = (prefix: string) =>
   `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
 
 export class NameIndex {
   private readonly s;
 
-  constructor(readonly db: DB) {
+  constructor(readonly db: DB, private readonly bodyOf: (id: number) => BodyRow | undefined,
+    private readonly tx: <T>(fn: () => T) => T) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       stale: p(`SELECT b.id FROM bodies b LEFT JOIN body_names_state s ON s.body_id = b.id
@@ -36,9 +42,10 @@ export class NameIndex {
       inRegion: p(`SELECT body_id FROM body_names_state WHERE region_key >= ? AND region_key < ?
                    ORDER BY body_id`).pluck(),
       atRegion: p('SELECT body_id FROM body_names_state WHERE region_key = ? ORDER BY body_id').pluck(),
-      inRegionOfYear: p(`SELECT s.body_id FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id
-        WHERE s.region_key >= ? AND s.region_key < ? AND r.year = ? AND r.superseded_by IS NULL
-        GROUP BY s.body_id ORDER BY s.body_id`).pluck(),
+      inRegionOfYear: p(`SELECT s.body_id FROM body_names_state s INDEXED BY body_names_region
+        CROSS JOIN reports r INDEXED BY reports_year_refs ON r.body_id = s.body_id AND r.year = ?3
+          AND r.superseded_by IS NULL
+        WHERE s.region_key >= ?1 AND s.region_key < ?2`).pluck(),
       latestInRegion: p(`SELECT MAX(r.year) FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id
         WHERE s.region_key >= ? AND s.region_key < ? AND r.superseded_by IS NULL`).pluck(),
       anyInRegion: p(`SELECT 1 FROM body_names_state WHERE region_key >= ? AND region_key < ? LIMIT 1`).pluck(),
@@ -48,6 +55,17 @@ export class NameIndex {
         .raw(),
       withReports: p('SELECT COUNT(DISTINCT body_id) FROM reports WHERE superseded_by IS NULL').pluck(),
     };
+  }
+
+  /** Index one stored body by the current rules (inside the caller's transaction). */
+  index(b: BodyRow): void {
+    this.write(b.id, nameRows({ name: b.name, aliases: b.aliases, region: regionOfBody(b) }), nameRulesVersion());
+  }
+  /** Index, in one transaction, every body not indexed by the current rules; how many were. */
+  indexStale(): number {
+    const stale = this.stale(nameRulesVersion());
+    if (stale.length) this.tx(() => { for (const id of stale) { const b = this.bodyOf(id); if (b) this.index(b); } });
+    return stale.length;
   }
 
   /** Bodies not indexed by these rules (new, changed, or indexed by older rules). */
@@ -80,7 +98,9 @@ export class NameIndex {
   atRegion(key: string): number[] { return key ? this.s.atRegion.all(key) as number[] : []; }
   /** Bodies of a region with an active report of `year`. */
   inRegionOfYear(prefix: string, year: number): number[] {
-    return prefix ? this.s.inRegionOfYear.all(prefix, after(prefix), year) as number[] : [];
+    if (!prefix) return [];
+    const ids = this.s.inRegionOfYear.all({ 1: prefix, 2: after(prefix), 3: year }) as number[];
+    return [...new Set(ids)].sort((a, b) => a - b);
   }
   /** The latest year of an active report of a region's bodies (0 when none). */
   latestInRegion(prefix: string): number {

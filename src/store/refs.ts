@@ -26,7 +26,6 @@ export class RefReads {
       ofYears: p(`SELECT ${REF} FROM reports WHERE year IN (SELECT value FROM json_each(?)) AND superseded_by IS NULL
                   ORDER BY body_id, year`),
       all: p(`SELECT ${REF} FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year`),
-      bodies: p('SELECT DISTINCT body_id FROM reports WHERE superseded_by IS NULL ORDER BY body_id').pluck(),
       countOfYear: p('SELECT COUNT(*) FROM reports WHERE year = ? AND superseded_by IS NULL').pluck(),
       latest: p('SELECT MAX(year) FROM reports WHERE superseded_by IS NULL').pluck(),
     };
@@ -45,8 +44,6 @@ export class RefReads {
     return (years.length ? this.s.ofYears.all(JSON.stringify(years)) : this.s.all.all()) as ReportRef[];
   }
   countOfYear(year: number): number { return Number(this.s.countOfYear.get(year) ?? 0); }
-  /** The bodies with an active report, by id. */
-  bodies(): number[] { return this.s.bodies.all() as number[]; }
   /** The latest year of an active report (0 when none). */
   latest(): number { return Number(this.s.latest.get() ?? 0); }
   sqlOf(name: string): string | undefined { return (this.s as Record<string, { source: string }>)[name]?.source; }

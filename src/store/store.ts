@@ -24,7 +24,7 @@ export class Store {
   constructor(readonly db: DB) {
     const p = (sql: string) => db.prepare(sql);
     this.figures = new FigureReads(db);
-    this.names = new NameIndex(db);
+    this.names = new NameIndex(db, (id) => this.body(id), (fn) => this.transaction(fn));
     this.refs = new RefReads(db);
     this.s = {
       bodyByKey: p('SELECT id, key, name, kind, region FROM bodies WHERE key = ?'),
@@ -122,6 +122,7 @@ export class Store {
       id = Number(this.s.bodyInsert.run(...row).lastInsertRowid);
     }
     for (const a of new Set([name, ...aliases])) this.s.aliasInsert.run(id, a);
+    this.names.index(this.body(id)!);
     return id;
   }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { BodyIndex } from '../../src/query/bodies.js';
 import { QueryEngine } from '../../src/query/engine.js';
+import { nameRulesVersion } from '../../src/domain/bodyNames.js';
 import { Store } from '../../src/store/store.js';
 import { bundledEngine, NOW, PANYU, truth, WUJIANG, XZB24 } from '../helpers/engine.js';
 
@@ -43,15 +44,19 @@ describe('name index', () => {
     }
   });
 
-  it('is kept in the database: a second engine indexes nothing, a new alias makes its body stale', () => {
+  it('is kept in the database and written with the body: a new alias is found at once, nothing is left stale', () => {
     engineOver(app.store);
     const index = () => new BodyIndex(app.store, () => []);
     expect(index().sync()).toBe(0);
     const b = app.store.bodies().find((x) => x.name === truth(PANYU).org)!;
     app.store.transaction(() =>
       app.store.upsertBody(b.key, b.name, b.kind, b.region, ['番禺区府']));
-    expect(index().sync()).toBe(1);
+    expect(app.store.names.stale(nameRulesVersion())).toEqual([]);
     expect(index().sync()).toBe(0);
+    // a body changed behind the store's back (another program's SQL) is stale, and indexed again
+    app.store.db.prepare("UPDATE bodies SET kind = kind WHERE id = ?").run(b.id);
+    expect(app.store.names.stale(nameRulesVersion())).toEqual([b.id]);
+    expect(index().sync()).toBe(1);
     expect(engineOver(app.store).ask('番禺区府2024年收到多少申请', { now: NOW }).facts[0]?.value).toBe(received(PANYU));
   });
 
@@ -62,16 +67,22 @@ describe('name index', () => {
     expect(new BodyIndex(app.store, () => []).sync()).toBe(0);
   });
 
-  it('a database that cannot be written keeps the names of unindexed bodies in memory', () => {
+  it('a database that cannot be written keeps the names and regions of unindexed bodies in memory', () => {
     const file = app.store.db.name;
+    const writable = engineOver(app.store);
+    const regionQ = '广州市2024年各单位一共收到多少申请';
+    const regionTotal = writable.ask(regionQ, { now: NOW }).facts[0]?.value;
+    expect(regionTotal).toBeGreaterThan(received(PANYU));
     app.store.db.prepare('DELETE FROM body_names').run();
-    app.store.db.prepare("UPDATE body_names_state SET rules = ''").run();
+    app.store.db.prepare('DELETE FROM body_names_state').run(); // as a database from before the name index
     app.store.db.pragma('wal_checkpoint(TRUNCATE)');
     const db = new Database(file, { readonly: true });
     try {
       const engine = engineOver(new Store(db));
       expect(engine.ask('广州市番禺区人民政府2024年收到多少申请', { now: NOW }).facts[0]?.value).toBe(received(PANYU));
       expect(engine.ask('番禺2024年收到多少申请', { now: NOW }).facts[0]?.value).toBe(received(PANYU));
+      // its region: the bodies known only in memory are in the region's total
+      expect(engine.ask(regionQ, { now: NOW }).facts[0]?.value).toBe(regionTotal);
     } finally {
       db.close();
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WORDS } from '../../src/query/words/index.js';
 import { Dictionary } from '../../src/query/read/dictionary.js';
 import { segment } from '../../src/query/read/segment.js';
-import { normalizeQuestion, normalizeText, smallNumber } from '../../src/query/normalize.js';
+import { normalizeQuestion, normalizeText, smallNumber } from '../../src/domain/normalText.js';
 import { findYears } from '../../src/query/read/years.js';
 
 const dict = new Dictionary<(typeof WORDS)[number][1]>();

@@ -60,8 +60,6 @@ export class ReportData {
   countOfYear(year: number): number { return this.store.refs.countOfYear(year); }
   /** The bodies with an active report of `year`, by id. */
   bodiesOfYear(year: number): number[] { return [...this.ofYear(year).keys()]; }
-  /** The bodies with an active report, by id (read now). */
-  bodyIds(): number[] { return this.store.refs.bodies(); }
   /** The latest year of any report on file (0 when none). */
   latestYear(): number { return (this.latest ??= this.store.refs.latest()); }
 

@@ -7,7 +7,7 @@ import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import type { ReportRef } from '../../store/store.js';
 import { metric, metricKeys, singleCell } from '../metrics.js';
-import { regionKey } from '../names/surfaces.js';
+import { regionKey } from '../../domain/bodyNames.js';
 import { printedValue } from '../facts/values.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
 import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
@@ -170,6 +170,10 @@ function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
 }
 
 export function rank(ctx: Ctx, f: Frame): Answer {
+  // 广州市排第几: a place is no body of its own; its bodies can be ranked
+  if (f.cues.includes('position') && f.bodies.length !== 1) {
+    return answer('not_found', M.positionOfWhich(f.regions.map((p) => p.name)));
+  }
   // a figure of the prose (网站访问量): each report words it its own way, nothing to rank it by
   if (!f.metrics.length && !f.ratio) return answer('unsupported', M.rankNeedsTable);
   const pop = population(ctx, f);
@@ -194,7 +198,8 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
   const head = M.rankHead(pop.year, region, shown[0].label, most, shown[0].org, fmt(shown[0].value, shown[0].unit),
     pop.note);
-  const lines = shown.map((x, i) => `${i + 1}. ${x.org} ${fmt(x.value, x.unit)}`);
+  const place = places(rows);
+  const lines = shown.map((x, i) => `${place[i]}. ${x.org} ${fmt(x.value, x.unit)}`);
   const more = rows.length > shown.length ? `\n${M.rankMore(shown.length, rows.length)}${M.rankFile}` : '';
   const own = f.bodies.length === 1 ? ownPlace(ctx, f, rows, none, pop.year) : null;
   const facts = own?.fact && !shown.some((x) => x.org === own.fact!.org) ? [...shown, own.fact] : shown;
@@ -219,6 +224,7 @@ function ownPlace(ctx: Ctx, f: Frame, rows: Row[], none: Row[], year: number): {
   const at = rows.find((x) => x.body.id === id);
   if (!at) {
     const skipped = none.find((x) => x.body.id === id);
+    if (!skipped && ctx.data.report(id, year)) return { line: M.ownOutside(name, f.regions.map((p) => p.name)) };
     const why = !skipped ? M.ownNoReport
       : (!isRate(f) && value(ctx, refOf(ctx, skipped), f.metrics[0], f.applicant).reason) || M.ownNoFigure;
     return { line: M.ownUnranked(name, year, why) };
@@ -229,13 +235,21 @@ function ownPlace(ctx: Ctx, f: Frame, rows: Row[], none: Row[], year: number): {
   return { line, fact };
 }
 
+/** Each row's place: equal values share the place of the first of them (1, 2, 2, 4). */
+function places(rows: Row[]): number[] {
+  const out: number[] = [];
+  rows.forEach((x, i) => out.push(i > 0 && x.value === rows[i - 1].value ? out[i - 1] : i + 1));
+  return out;
+}
+
 function rankTable(year: number, label: string, rows: Row[]): AnswerTable {
   const pct = rows[0].unit === '%';
+  const place = places(rows);
   return {
     name: `${year}-${label}.csv`,
     header: ['名次', '单位', '年份', label, '计量单位'],
     rows: rows.map((x, i) =>
-      [i + 1, x.body.name, x.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
+      [place[i], x.body.name, x.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
   };
 }
 
@@ -246,7 +260,10 @@ function rankTable(year: number, label: string, rows: Row[]): AnswerTable {
 function totalBySql(ctx: Ctx, f: Frame, year: number): { n: number; sum: number; rows: Row[]; none: Row[] } | null {
   const key = oneCell(f);
   const def = key ? metric(f.metrics[0]) : null;
-  if (!key || !def || f.bodies.length > 1 || f.regions.length > 1) return null;
+  // bodies known only in memory (a read-only database) are not in the index a region is read from
+  if (!key || !def || f.bodies.length > 1 || f.regions.length > 1 || (f.regions.length && ctx.index.partial)) {
+    return null;
+  }
   const region = f.regions[0] ? regionKey(f.regions[0].path) : undefined;
   const t = ctx.data.figures.totals.total(key, year, region, EXCERPT);
   const row = (id: number, name: string, reportId: number, value: number): Row =>

@@ -15,12 +15,16 @@ import type { TableId } from '../../domain/template.js';
 
 export function list(ctx: Ctx, f: Frame): Answer {
   const years = [...new Set(f.years)];
-  const ids = f.bodies.length ? [...new Set(f.bodies)].sort((a, b) => a - b) : ctx.data.bodyIds();
-  const yearsOf = (id: number) => {
-    const ys = ctx.data.yearsOf(id);
-    return years.length ? ys.filter((y) => years.includes(y)) : ys;
-  };
-  const bodies = ids.filter((id) => yearsOf(id).length);
+  // the reports of those years (all when none), read at once and grouped by body
+  const byBody = new Map<number, number[]>();
+  const named = new Set(f.bodies);
+  for (const r of ctx.data.reports(years)) {
+    if (named.size && !named.has(r.body_id)) continue;
+    const ys = byBody.get(r.body_id);
+    if (ys) ys.push(r.year); else byBody.set(r.body_id, [r.year]);
+  }
+  const yearsOf = (id: number) => byBody.get(id) ?? [];
+  const bodies = [...byBody.keys()];
   if (!bodies.length) return answer('not_found', `${M.noReportsFor(years)}\n${inventory(ctx)}`);
   const lines = bodies.slice(0, 50).map((id) => ctx.index.byId(id)!)
     .map((b) => `· ${b.name}：${yearsOf(b.id).join('、')} 年${b.region.length ? `（${b.region.join(' › ')}）` : ''}`);

@@ -17,7 +17,7 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   ['problems', (f) => has(f, 'problems') && !f.metrics.length],
   ['rank', (f) => ranks(f) && f.bodies.length !== 1 && (!!f.metrics.length || !!f.ratio)],
   // where one body stands among all (番禺排第几, 番禺在各单位里排名如何): the ranking with its line
-  ['rank', (f) => f.bodies.length === 1 && (has(f, 'position') || (ranks(f) && has(f, 'all_bodies')))
+  ['rank', (f) => (has(f, 'position') || (f.bodies.length === 1 && ranks(f) && has(f, 'all_bodies')))
     && (!!f.metrics.length || !!f.ratio || f.keywords.length > 0)],
   ['total', (f) => (has(f, 'all_bodies') || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
   ['compare', (f) => f.bodies.length > 1 || (f.ambiguous === null && f.bodies.length <= 1

@@ -6,7 +6,7 @@
 import { gazetteer, shortName } from '../../domain/gazetteer.js';
 import type { BodyIndex } from '../bodies.js';
 import type { Entry } from '../frame.js';
-import { normalizeText } from '../normalize.js';
+import { normalizeText } from '../../domain/normalText.js';
 import { WORDS } from '../words/index.js';
 import { Dictionary, Layered, type Surfaces } from './dictionary.js';
 import { TypoIndex } from './typos.js';

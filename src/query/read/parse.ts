@@ -5,7 +5,7 @@
  */
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
-import { normalizeQuestion } from '../normalize.js';
+import { normalizeQuestion } from '../../domain/normalText.js';
 import { TABLE_TOPICS, UNIT_NOUNS, UNITS, type Word } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';

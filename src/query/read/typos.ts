@@ -4,7 +4,7 @@
  * length) and every guess is echoed back in the answer.
  */
 import { polyphonic } from 'pinyin-pro';
-import { pinyinKey as key } from '../names/surfaces.js';
+import { pinyinKey as key } from '../../domain/bodyNames.js';
 
 const readings = (s: string): string[][] => (polyphonic(s, { toneType: 'none', type: 'array' }) as string[][])
   .map((r) => (r.length ? r : ['?']));

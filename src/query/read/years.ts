@@ -2,7 +2,7 @@
  * Years in a question: 2024, 2024年度, 24年, 2020至2024年, 近三年, 2020年和2024年 (relative words come from the lexicon
  * scan); and how many bodies a ranking lists (前5名, 最多的3个), which like a year is digits the words do not explain.
  */
-import { smallNumber } from '../normalize.js';
+import { smallNumber } from '../../domain/normalText.js';
 
 export interface YearSpan {
   start: number; end: number; years?: number[]; range?: [number, number]; lastN?: number;

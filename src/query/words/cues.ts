@@ -18,7 +18,7 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('前三名|前五名|前十名|前几名|前两名|第一名|头名|榜首', { k: 'cue', id: 'rank_desc' }),
   // where one body stands in a ranking (番禺排第几)
   ...w('排第几|排第几名|排名第几|排在第几|排在第几名|排在第几位|第几名|第几位|排多少名|排名多少|位列第几|位居第几|处于第几|'
-    + '排第几位|排名怎么样|排名如何|排在什么位置|什么位置|处于什么位置', { k: 'cue', id: 'position' }),
+    + '排第几位|排名怎么样|排名如何|排在什么位置|排名处于什么位置', { k: 'cue', id: 'position' }),
   // 倒数第几: a place counted from the fewest
   ...w('倒数第几|倒数第几名|倒数第几位|倒数排第几', { k: 'cue', id: 'position' }),
   ...w('倒数第几|倒数第几名|倒数第几位|倒数排第几', { k: 'cue', id: 'rank_asc' }),

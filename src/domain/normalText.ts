@@ -4,7 +4,7 @@
  * lower case. A name stored with 乾 and a question typed with 乾 meet in the same form.
  */
 import * as OpenCC from 'opencc-js';
-import { nfkc } from '../domain/normalize.js';
+import { nfkc } from './normalize.js';
 
 const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 /** Taiwan phrasing that character conversion leaves: fixed here, as data. */

@@ -1,17 +1,33 @@
 /**
  * Names people use for a body: its full names and aliases, short forms (番禺, 番禺区政府, 广州番禺, 市协作办, 协作办,
  * 武江区政府办), each normalised like the questions. Pure: a body's name, aliases and region → its surfaces, and
- * what the name index keeps of them (pinyin keys for typing mistakes, character pairs for near names).
+ * what the name index keeps of them (pinyin keys for typing mistakes, character pairs for near names). The store
+ * indexes a body with these when it writes the body; the question parser looks the same surfaces up.
  */
 import { pinyin } from 'pinyin-pro';
-import { ABBREVIATIONS, shortName } from '../../domain/gazetteer.js';
-import { normalizeText } from '../normalize.js';
+import { createHash } from 'node:crypto';
+import { ABBREVIATIONS, gazetteer, shortName } from './gazetteer.js';
+import { normalizeText } from './normalText.js';
 
 /**
  * The version of these rules: a name index built by other rules (or another gazetteer) is built again. Raise it
  * when a rule here changes.
  */
 export const SURFACE_RULES = 1;
+
+let version: string | null = null;
+/**
+ * The rules a name index was built by: these rules' version and a digest of the data they read (the gazetteer's
+ * places, the abbreviations). An index of other rules is built again.
+ */
+export function nameRulesVersion(): string {
+  if (version) return version;
+  const h = createHash('sha1');
+  for (const p of gazetteer().places) h.update(`${p.path.join('/')}\n`);
+  h.update(JSON.stringify(ABBREVIATIONS));
+  version = `${SURFACE_RULES}:${h.digest('hex').slice(0, 12)}`;
+  return version;
+}
 
 /** Rest-of-name variants as data: how people shorten the part after the place name. */
 const REST_VARIANTS: [RegExp, (m: RegExpExecArray) => string[]][] = [
@@ -130,6 +146,9 @@ export function grams(s: string): string[] {
 
 /** The region path as a key whose prefixes are its places: 广东省/广州市/. */
 export const regionKey = (region: string[]) => (region.length ? `${region.join('/')}/` : '');
+
+/** A body's region: the stored path, else the place its name starts with (a district the gazetteer lacks). */
+export const regionOfBody = (b: { name: string; region: string[] | null }): string[] => b.region ?? placeInName(b.name);
 
 /** What the name index keeps of a body (its region already completed from its name when the record has none). */
 export function nameRows(b: NamedBody): BodyNameRows {
