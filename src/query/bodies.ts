@@ -18,6 +18,7 @@ export type NameEntry = { k: 'body'; id: number; placeOnly: boolean } | { k: 'pl
 
 /** Bodies kept by id. */
 const BODY_CACHE = 4096;
+const NAME_CACHE = 32_768;
 /** Candidates a near name is judged among (those sharing the most character pairs with it). */
 const NEAR_CANDIDATES = 40;
 /** Bodies kept for the inventory and examples (most reports first). */
@@ -33,6 +34,8 @@ interface Unwritten { surfaces: Map<string, NameEntry[]>; regions: [id: number, 
 
 export class BodyIndex {
   private readonly cache = new Bounded<BodyInfo | null>(BODY_CACHE);
+  /** Bodies' names for rankings' rows and files (a name is about 50 bytes: 32,768 of them about 2 MB). */
+  private readonly nameCache = new Bounded<string>(NAME_CACHE);
   private longestSurface = -1;
   private readonly unwritten: Unwritten = { surfaces: new Map(), regions: [], longest: 0 };
   private top: { ids: number[]; n: number } | null = null;
@@ -161,7 +164,16 @@ export class BodyIndex {
     return [...new Set([...ids, ...more])].sort((a, b) => a - b);
   }
   /** The names of some bodies, by id (one read for a whole ranking). */
-  namesOf(ids: number[]): Map<number, string> { return this.store.names.namesOf(ids); }
+  namesOf(ids: number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const n = this.nameCache.peek(id);
+      if (n === undefined) missing.push(id); else out.set(id, n);
+    }
+    for (const [id, n] of this.store.names.namesOf(missing)) { out.set(id, n); this.nameCache.get(id, () => n); }
+    return out;
+  }
   /** Whether any body is located in a place (one index probe). */
   hasBodiesIn(place: Place): boolean {
     return this.store.names.anyInRegion(regionKey(place.path)) || this.idsInPlace(place).length > 0;

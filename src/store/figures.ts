@@ -9,7 +9,7 @@ import type { CellRow } from './store.js';
 /** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
 export type FigureRow = [reportId: number, value: number | null, status: CellRow['status']];
 /** A body's printed value of one cell, in a ranking. */
-export type RankedRow = [bodyId: number, reportId: number, value: number, name: string];
+export type RankedRow = [bodyId: number, reportId: number, value: number];
 /** A body whose report of the year does not print the cell. */
 export type UnprintedRow = [bodyId: number, reportId: number, name: string];
 
@@ -18,9 +18,8 @@ const CELL_OF_YEAR =
 /** A printed value: a cell the report has (not marked missing) with a number. */
 const PRINTED = `f.tbl = ? AND f.row_key = ? AND f.col_key = ? AND f.year = ? AND f.status <> 'missing'
   AND f.value IS NOT NULL`;
-const ranked = (dir: 'DESC' | 'ASC') => `SELECT r.body_id, f.report_id, f.value, b.name FROM figures f
+const ranked = (dir: 'DESC' | 'ASC') => `SELECT r.body_id, f.report_id, f.value FROM figures f
   JOIN reports r INDEXED BY reports_id_body ON r.id = f.report_id
-  JOIN bodies b INDEXED BY bodies_id_name ON b.id = r.body_id
   WHERE ${PRINTED} ORDER BY f.value ${dir}, r.body_id`;
 const UNPRINTED = `SELECT r.body_id, r.id, b.name FROM reports r INDEXED BY reports_year_refs
   JOIN bodies b INDEXED BY bodies_id_name ON b.id = r.body_id

@@ -152,7 +152,9 @@ function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row
   const row = (id: number, name: string, reportId: number, value: number): Row =>
     ({ body: { id, name }, reportId, year, value, label: def.label, unit: def.unit });
   const order = f.order === 'asc' ? 'asc' : 'desc';
-  const rows = ctx.data.figures.ranked(key, year, order).map(([id, reportId, v, name]) => row(id, name, reportId, v));
+  const ranked = ctx.data.figures.ranked(key, year, order);
+  const names = ctx.index.namesOf(ranked.map((x) => x[0]));
+  const rows = ranked.map(([id, reportId, v]) => row(id, names.get(id) ?? '', reportId, v));
   // the bodies without the cell, read only when the year has more reports than printed values
   const none = ctx.data.countOfYear(year) === rows.length ? []
     : ctx.data.figures.unprinted(key, year).map(([id, reportId, name]) => row(id, name, reportId, 0));
