@@ -56,9 +56,9 @@ const wholeYear = (ctx: Ctx, year: number) =>
 interface Named { id: number; name: string }
 
 /** A body's figure in a ranking or a total: enough to order and add; what is shown is read again in full. */
-interface Row { body: Named; reportId: number; year: number; value: number; label: string; unit: string }
+interface Row extends Named { reportId: number; year: number; value: number; label: string; unit: string }
 /** The report of a row (read when shown). */
-const refOf = (ctx: Ctx, x: Row): ReportRef => ctx.data.report(x.body.id, x.year)!;
+const refOf = (ctx: Ctx, x: Row): ReportRef => ctx.data.report(x.id, x.year)!;
 
 const isRate = (f: Frame) => Boolean(f.ratio && f.ratio !== 'share');
 
@@ -75,7 +75,7 @@ function valuesOver(ctx: Ctx, f: Frame, pop: Pop): { rows: Row[]; none: Row[] } 
   // the whole year (every body, by id): one cell's values as SQLite reads them, else computed
   const whole = () => ctx.data.memo(what, () => {
     const sorted = rankedBySql(ctx, f, pop.year);
-    const byId = (a: Row, b: Row) => a.body.id - b.body.id;
+    const byId = (a: Row, b: Row) => a.id - b.id;
     return sorted ? { rows: sorted.rows.sort(byId), none: sorted.none }
       : computeRows(ctx, f, wholeYear(ctx, pop.year), pop.year);
   });
@@ -83,7 +83,7 @@ function valuesOver(ctx: Ctx, f: Frame, pop: Pop): { rows: Row[]; none: Row[] } 
   if (pop.bodies().length < WHOLE_YEAR_FROM) return computeRows(ctx, f, pop.bodies(), pop.year);
   const all = ctx.data.memo(`${what}:byBody`, () => {
     const { rows, none } = whole();
-    return { rows: new Map(rows.map((x) => [x.body.id, x])), none: new Map(none.map((x) => [x.body.id, x])) };
+    return { rows: new Map(rows.map((x) => [x.id, x])), none: new Map(none.map((x) => [x.id, x])) };
   });
   const rows: Row[] = [], none: Row[] = [];
   for (const b of pop.bodies()) {
@@ -105,20 +105,11 @@ function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): { rows:
   const def = one ? metric(f.metrics[0])! : null;
   for (const body of bodies) {
     const r = ctx.data.report(body.id, year)!;
-    if (one && def) {
-      const v = printedValue(sliced.slice!.cell(one, r.id));
-      (v === null ? none : rows).push({ body, reportId: r.id, year, value: v ?? 0, label: def.label, unit: def.unit });
-      continue;
-    }
-    if (isRate(f)) {
-      const v = ratioValue(sliced, f, r);
-      (v.value === null ? none : rows)
-        .push({ body, reportId: r.id, year, value: v.value ?? 0, label: v.label, unit: '%' });
-      continue;
-    }
-    const v = value(sliced, r, f.metrics[0], f.applicant);
-    (v.value === null ? none : rows)
-      .push({ body, reportId: r.id, year, value: v.value ?? 0, label: v.label, unit: v.unit });
+    const add = (v: number | null, label: string, unit: string) => (v === null ? none : rows)
+      .push({ id: body.id, name: body.name, reportId: r.id, year, value: v ?? 0, label, unit });
+    if (one && def) add(printedValue(sliced.slice!.cell(one, r.id)), def.label, def.unit);
+    else if (isRate(f)) { const v = ratioValue(sliced, f, r); add(v.value, v.label, '%'); }
+    else { const v = value(sliced, r, f.metrics[0], f.applicant); add(v.value, v.label, v.unit); }
   }
   return { rows, none };
 }
@@ -128,7 +119,7 @@ function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): { rows:
  * metric's cells by primary key, without the slice).
  */
 function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
-  const body = ctx.index.byId(x.body.id)!;
+  const body = ctx.index.byId(x.id)!;
   if (isRate(f)) {
     const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, refOf(ctx, x), '');
     if (a.facts[0]) return a.facts[0];
@@ -150,7 +141,7 @@ function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row
   const def = key ? metric(f.metrics[0]) : null;
   if (!key || !def) return null;
   const row = (id: number, name: string, reportId: number, value: number): Row =>
-    ({ body: { id, name }, reportId, year, value, label: def.label, unit: def.unit });
+    ({ id, name, reportId, year, value, label: def.label, unit: def.unit });
   const order = f.order === 'asc' ? 'asc' : 'desc';
   const ranked = ctx.data.figures.ranked(key, year, order);
   const names = ctx.index.namesOf(ranked.map((x) => x[0]));
@@ -167,7 +158,7 @@ const keysOf = (f: Frame) => (isRate(f) ? ratioKeys(f) : metricKeys(f.metrics[0]
 function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
   if (!none.length) return '';
   const names = none.slice(0, 10).map((x) =>
-    (isRate(f) ? x.body.name : `${x.body.name}（${value(ctx, refOf(ctx, x), f.metrics[0], f.applicant).reason}）`));
+    (isRate(f) ? x.name : `${x.name}（${value(ctx, refOf(ctx, x), f.metrics[0], f.applicant).reason}）`));
   return `\n${M.notCounted(names)}`;
 }
 
@@ -193,7 +184,7 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const key = JSON.stringify(
     ['ranked', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total', f.order]);
   const { rows, none, tables } = whole ? ctx.data.memo(key, ordered) : ordered();
-  if (!rows.length) return answer('not_found', M.nothingToCompare(none.slice(0, 10).map((x) => x.body.name)));
+  if (!rows.length) return answer('not_found', M.nothingToCompare(none.slice(0, 10).map((x) => x.name)));
   const shown = rows.slice(0, f.topN ?? SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allBodies;
   const pct = shown[0].unit === '%';
@@ -223,9 +214,9 @@ export function rank(ctx: Ctx, f: Frame): Answer {
 function ownPlace(ctx: Ctx, f: Frame, rows: Row[], none: Row[], year: number): { line: string; fact?: Fact } {
   const id = f.bodies[0];
   const name = ctx.index.byId(id)?.name ?? '';
-  const at = rows.find((x) => x.body.id === id);
+  const at = rows.find((x) => x.id === id);
   if (!at) {
-    const skipped = none.find((x) => x.body.id === id);
+    const skipped = none.find((x) => x.id === id);
     if (!skipped && ctx.data.report(id, year)) return { line: M.ownOutside(name, f.regions.map((p) => p.name)) };
     const why = !skipped ? M.ownNoReport
       : (!isRate(f) && value(ctx, refOf(ctx, skipped), f.metrics[0], f.applicant).reason) || M.ownNoFigure;
@@ -251,7 +242,7 @@ function rankTable(year: number, label: string, rows: Row[]): AnswerTable {
     name: `${year}-${label}.csv`,
     header: ['名次', '单位', '年份', label, '计量单位'],
     rows: rows.map((x, i) =>
-      [place[i], x.body.name, x.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
+      [place[i], x.name, x.year, pct ? Number((x.value * 100).toFixed(2)) : x.value, pct ? '%' : x.unit]),
   };
 }
 
@@ -269,7 +260,7 @@ function totalBySql(ctx: Ctx, f: Frame, year: number): { n: number; sum: number;
   const region = f.regions[0] ? regionKey(f.regions[0].path) : undefined;
   const t = ctx.data.figures.totals.total(key, year, region, EXCERPT);
   const row = (id: number, name: string, reportId: number, value: number): Row =>
-    ({ body: { id, name }, reportId, year, value, label: def.label, unit: def.unit });
+    ({ id, name, reportId, year, value, label: def.label, unit: def.unit });
   return {
     n: t.n, sum: t.sum, rows: t.printed.map(([id, reportId, v, name]) => row(id, name, reportId, v)),
     none: t.absent.map(([id, reportId, name]) => row(id, name, reportId, 0)),
@@ -285,14 +276,14 @@ export function total(ctx: Ctx, f: Frame): Answer {
   const bySql = totalBySql(ctx, f, pop.year);
   const { rows, none } = bySql ?? valuesOver(ctx, f, pop);
   if (!rows.length) {
-    return answer('not_found', M.nothingToAdd(none.slice(0, 10).map((x) => `${x.body.name}（${
+    return answer('not_found', M.nothingToAdd(none.slice(0, 10).map((x) => `${x.name}（${
       value(ctx, refOf(ctx, x), f.metrics[0], f.applicant).reason}）`)));
   }
   const { n, sum } = bySql ?? { n: rows.length, sum: rows.reduce((s, x) => s + x.value, 0) };
   const shown = rows.slice(0, SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
   const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,
-    value: sum, excerpt: rows.slice(0, 20).map((x) => `${x.body.name} ${fmt(x.value, x.unit)}`).join('；') };
+    value: sum, excerpt: rows.slice(0, 20).map((x) => `${x.name} ${fmt(x.value, x.unit)}`).join('；') };
   const head = M.totalHead(pop.year, region, n, shown[0].label, fmt(sum, shown[0].unit), pop.note);
   const lines = shown.map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);
   const more = n > SHOWN ? `\n${M.rankMore(SHOWN, n)}` : '';
