@@ -3,6 +3,7 @@
  * and could change the figure each stop the answer with the reason — never a neighbour's figure, never a
  * figure chosen by a default in place of the words the question used.
  */
+import type { BodyInfo } from './bodies.js';
 import { answer, type Answer } from './answer.js';
 import type { Frame, Intent } from './frame.js';
 import { inventory, type Ctx } from './intents/common.js';
@@ -23,7 +24,13 @@ function unknownBody(ctx: Ctx, f: Frame): Answer {
       .map((b) => ({ id: `body:${b.id}`, label: b.name, question: f.text }));
     return answer('clarify', M.counterpart(u.typed, opts.map((o) => o.label)), [], [], opts);
   }
-  const near = u.near.map((id) => ctx.index.byId(id)!).filter((b) => b.years.length).slice(0, 6);
+  // a few bodies of the place with reports (read one by one until there are six: a province holds thousands)
+  const near: BodyInfo[] = [];
+  for (const id of u.near) {
+    const b = ctx.index.byId(id);
+    if (b?.years.length) near.push(b);
+    if (near.length >= 6) break;
+  }
   const hint = near.length && u.place ? M.nearHint(u.place.name, near.map((b) => b.name)) : inventory(ctx);
   return answer('not_found', `${M.unknownBody(u.typed)}\n${hint}`);
 }
