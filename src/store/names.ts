@@ -27,14 +27,17 @@ export class NameIndex {
     this.s = {
       stale: p(`SELECT b.id FROM bodies b LEFT JOIN body_names_state s ON s.body_id = b.id
                 WHERE s.rules IS NULL OR s.rules <> ? ORDER BY b.id`).pluck(),
+      // every body indexed by these rules (index counts): then nothing is stale, without a scan of the bodies
+      current: p(`SELECT (SELECT COUNT(*) FROM body_names_state WHERE rules = ?) = (SELECT COUNT(*) FROM bodies)`)
+        .pluck(),
       clear: ['body_names', 'body_typos', 'body_grams'].map((t) => p(`DELETE FROM ${t} WHERE body_id = ?`)),
       surface: p('INSERT OR IGNORE INTO body_names (surface, body_id, place_only) VALUES (?, ?, ?)'),
       typo: p('INSERT OR IGNORE INTO body_typos (pinyin, surface, body_id) VALUES (?, ?, ?)'),
       gram: p('INSERT OR IGNORE INTO body_grams (gram, body_id) VALUES (?, ?)'),
-      state: p('INSERT OR REPLACE INTO body_names_state (body_id, rules, region_key) VALUES (?, ?, ?)'),
+      state: p('INSERT OR REPLACE INTO body_names_state (body_id, rules, region_key, longest) VALUES (?, ?, ?, ?)'),
       hits: p(`SELECT n.surface, n.body_id, n.place_only FROM json_each(?) j
                JOIN body_names n ON n.surface = j.value ORDER BY n.surface, n.body_id, n.place_only`),
-      longest: p('SELECT MAX(length(surface)) FROM body_names').pluck(),
+      longest: p('SELECT MAX(longest) FROM body_names_state').pluck(),
       typos: p(`SELECT DISTINCT t.surface FROM json_each(?) j JOIN body_typos t ON t.pinyin = j.value
                 ORDER BY t.surface`).pluck(),
       near: p(`SELECT g.body_id FROM json_each(?) j JOIN body_grams g ON g.gram = j.value
@@ -69,7 +72,7 @@ export class NameIndex {
   }
 
   /** Bodies not indexed by these rules (new, changed, or indexed by older rules). */
-  stale(rules: string): number[] { return this.s.stale.all(rules) as number[]; }
+  stale(rules: string): number[] { return this.s.current.get(rules) ? [] : this.s.stale.all(rules) as number[]; }
 
   /** Replace one body's rows (inside the caller's transaction). */
   write(bodyId: number, rows: NameIndexRows, rules: string): void {
@@ -77,7 +80,7 @@ export class NameIndex {
     for (const x of rows.surfaces) this.s.surface.run(x.surface, bodyId, x.placeOnly ? 1 : 0);
     for (const [k, surface] of rows.typos) this.s.typo.run(k, surface, bodyId);
     for (const g of rows.grams) this.s.gram.run(g, bodyId);
-    this.s.state.run(bodyId, rules, rows.regionKey);
+    this.s.state.run(bodyId, rules, rows.regionKey, Math.max(0, ...rows.surfaces.map((x) => x.surface.length)));
   }
 
   /** Every indexed surface among `texts`. */

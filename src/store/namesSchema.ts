@@ -6,7 +6,8 @@
  *   body_names   surface → body (place_only: the surface names the body's place, as 番禺 names 番禺区人民政府)
  *   body_typos   pinyin key → surface (typing mistakes of a pinyin keyboard)
  *   body_grams   character pair → body (near names, typed with small differences)
- *   body_names_state  per body: the surface rules it was indexed by, and its region path as a prefix key
+ *   body_names_state  per body: the surface rules it was indexed by, its region path as a prefix key and
+ *                     its longest surface
  * The surfaces are computed by the query layer's rules (src/query/names/surfaces.ts), which can change: a body
  * whose state is not of the current rules is indexed again. Triggers mark a body stale when its record or its
  * aliases change, whatever path writes them.
@@ -38,8 +39,11 @@ export const NAMES_MIGRATION = {
     CREATE TABLE body_names_state (
       body_id INTEGER PRIMARY KEY REFERENCES bodies(id),
       rules TEXT NOT NULL,
-      region_key TEXT NOT NULL
+      region_key TEXT NOT NULL,
+      longest INTEGER NOT NULL DEFAULT 0    -- the body's longest surface (how far a question is looked up)
     );
+    CREATE INDEX body_names_rules ON body_names_state(rules);
+    CREATE INDEX body_names_longest ON body_names_state(longest);
     CREATE INDEX body_names_region ON body_names_state(region_key);
     CREATE INDEX reports_year_refs ON reports(year, superseded_by, body_id, id, format, source_file, published);
     CREATE INDEX reports_id_body ON reports(id, body_id);
