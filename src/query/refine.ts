@@ -79,6 +79,11 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
     return answer('not_found', M.whichFigures(f.cues[0] === 'sum'));
   }
   if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', M.subYear);
+  // 番禺占广东省的比例: a body's share of a region's total is not a share within its own report
+  const named = f.bodies.length > 0 || f.ambiguous !== null;
+  if (f.ratio === 'share' && named && (f.regions.length > 0 || f.cues.includes('all_bodies'))) {
+    return answer('not_found', M.shareOfRegion);
+  }
   if (crossTables(f)) return answer('not_found', M.crossTables(f.metrics.map((m) => metric(m)?.label ?? m)));
   const other = otherUnit(f);
   if (other) return answer('not_found', M.otherUnit(f.unit!, other.label, other.unit));

@@ -54,3 +54,36 @@ describe('a body\'s place in a ranking', () => {
     }
   });
 });
+
+describe('several years and shares of a region', () => {
+  const hz = (y: number) => truth(`hongze-${y}`).applications.new_received[6];
+
+  it('a total over two years gives each year and says their sum as such', () => {
+    for (const q of ['江苏省2023年和2024年一共收到多少申请', '2023到2024年江苏省各单位一共收到多少申请']) {
+      const a = ask(q);
+      expect(a.facts.filter((f) => f.metric.startsWith('sum:')).map((f) => [f.year, f.value]), q)
+        .toEqual([[2023, hz(2023)], [2024, hz(2024)]]);
+      expect(a.text, q).toContain(`2023、2024 年合计 ${hz(2023) + hz(2024)} 件`);
+    }
+  });
+
+  it('a ranking of two years is of the latest, and says so', () => {
+    const a = ask('2023和2024年各单位收到申请排名');
+    expect(a.text).toMatch(/^排名一次按一个年份：下面是 2024 年的；2023 年请另问。/);
+    expect(a.facts.every((f) => f.year === 2024)).toBe(true);
+  });
+
+  it('a body\'s share of a region or of all bodies is not answered with a share within its report', () => {
+    for (const q of ['番禺区2024年收到的申请占广东省的比例', '洪泽2024年新收申请占全部单位的比例']) {
+      const a = ask(q);
+      expect(a.facts, q).toEqual([]);
+      expect(a.status, q).not.toBe('answered');
+    }
+  });
+
+  it('排第几 with no figure asks which figure', () => {
+    const a = ask('洪泽在各单位里排名第几');
+    expect(a.facts).toEqual([]);
+    expect(a.text).toContain('按哪个数字排');
+  });
+});

@@ -163,12 +163,21 @@ function skippedText(ctx: Ctx, f: Frame, none: Row[]): string {
 }
 
 export function rank(ctx: Ctx, f: Frame): Answer {
+  // a ranking is of one year: of several named, the latest, and the answer says so
+  const years = namedYears(f);
+  if (years.length > 1) {
+    const a = rank(ctx, { ...f, years: [years[years.length - 1]], range: undefined });
+    return { ...a, text: `${M.rankOneYear(years)}\n${a.text}` };
+  }
   // 广州市排第几: a place is no body of its own; its bodies can be ranked
   if (f.cues.includes('position') && f.bodies.length !== 1) {
     return answer('not_found', M.positionOfWhich(f.regions.map((p) => p.name)));
   }
-  // a figure of the prose (网站访问量): each report words it its own way, nothing to rank it by
-  if (!f.metrics.length && !f.ratio) return answer('unsupported', M.rankNeedsTable);
+  // a figure of the prose (网站访问量): each report words it its own way, nothing to rank it by; no figure at all:
+  // which one is meant
+  if (!f.metrics.length && !f.ratio) {
+    return answer('unsupported', f.keywords.length ? M.rankNeedsTable : M.rankWhichFigure);
+  }
   const pop = population(ctx, f);
   if ('answer' in pop) return pop.answer;
   const whole = !f.regions.length && f.bodies.length <= 1;
@@ -269,8 +278,27 @@ function totalBySql(ctx: Ctx, f: Frame, year: number): { n: number; sum: number;
 /** Bodies named in a total's excerpt. */
 const EXCERPT = 20;
 
+/** The years a question names: listed, or a range (2023到2024年). */
+const namedYears = (f: Frame): number[] => {
+  const ys = new Set(f.years);
+  if (f.range) for (let y = f.range[0]; y <= f.range[1]; y++) ys.add(y);
+  return [...ys].sort((a, b) => a - b);
+};
+
+/** A total over several years: each year's total, and their sum said as such (never one year for all). */
+function totalOfYears(ctx: Ctx, f: Frame, years: number[]): Answer {
+  const each = years.map((y) => total(ctx, { ...f, years: [y], range: undefined }));
+  const sums = each.map((a) => a.facts[0]).filter((x): x is Fact => Boolean(x));
+  const all = sums.length === years.length && sums.every((x) => x.unit === sums[0].unit)
+    ? `\n${M.yearsTotal(years, fmt(sums.reduce((s, x) => s + x.value, 0), sums[0].unit))}` : '';
+  const status = each.some((a) => a.status === 'answered') ? 'answered' : each[0].status;
+  return answer(status, `${each.map((a) => a.text).join('\n\n')}${all}`, each.flatMap((a) => a.facts));
+}
+
 export function total(ctx: Ctx, f: Frame): Answer {
   if (isRate(f)) return rank(ctx, f); // a rate does not add up across bodies
+  const years = namedYears(f);
+  if (years.length > 1) return totalOfYears(ctx, f, years);
   const pop = population(ctx, f);
   if ('answer' in pop) return pop.answer;
   const bySql = totalBySql(ctx, f, pop.year);

@@ -17,8 +17,9 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   ['problems', (f) => has(f, 'problems') && !f.metrics.length],
   ['rank', (f) => ranks(f) && f.bodies.length !== 1 && (!!f.metrics.length || !!f.ratio)],
   // where one body stands among all (番禺排第几, 番禺在各单位里排名如何): the ranking with its line
-  ['rank', (f) => (has(f, 'position') || (f.bodies.length === 1 && ranks(f) && has(f, 'all_bodies')))
-    && (!!f.metrics.length || !!f.ratio || f.keywords.length > 0)],
+  // 排第几 with no figure named: the rank handler asks which figure
+  ['rank', (f) => has(f, 'position')
+    || (f.bodies.length === 1 && ranks(f) && has(f, 'all_bodies') && (!!f.metrics.length || !!f.ratio))],
   ['total', (f) => (has(f, 'all_bodies') || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
   ['compare', (f) => f.bodies.length > 1 || (f.ambiguous === null && f.bodies.length <= 1
     && has(f, 'compare') && distinctYears(f) > 1 && !has(f, 'change'))],

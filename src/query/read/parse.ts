@@ -64,7 +64,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // 不予公开里最多的原因: 最多 orders a group's reasons (its rows), not the bodies of a place
   const ofGroup = BREAKDOWN.test(text) && cueWords.some((w) => w.k === 'metric' && w.id.startsWith('group.'));
   // 番禺排第几: the place is the body whose place in the ranking is asked, not the region ranked
-  const position = cueWords.some((w) => w.k === 'cue' && w.id === 'position');
+  // 番禺占全部单位的比例: likewise, the body whose share is asked
+  const position = cueWords.some((w) =>
+    (w.k === 'cue' && w.id === 'position') || (w.k === 'ratio' && w.id === 'share'));
   const ranked = cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc'));
   const aggregate = !position && (cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
     || (!anyExact && !ofGroup && ranked));
