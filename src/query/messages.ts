@@ -88,6 +88,7 @@ export const M = {
     `${org}${fromLast ? '倒数' : '排'}第 ${place} 名（共 ${all} 个单位）：${value}`,
   ownUnranked: (org: string, year: number, why: string) => `${org}不在这个排名里：${year} 年${why}`,
   ownNoReport: '没有它的报告',
+  noRate: '算不出这个比率：分母为 0 或缺数字',
   shareOfRegion: '一个单位占一个地区（或全部单位）的比例还不能直接算：可以分别问这个单位的数字和「某地区各单位一共…」的合计。',
   rankWhichFigure: '排名要说按哪个数字排，例如「某区2024年收到申请排第几」「2024年各单位公开率排名」。',
   rankOneYear: (years: number[]) => `排名一次按一个年份：下面是 ${years[years.length - 1]} 年的；`

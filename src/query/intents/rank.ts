@@ -193,7 +193,11 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const key = JSON.stringify(
     ['ranked', pop.year, f.ratio ?? null, f.metrics[0] ?? null, f.applicant ?? 'total', f.order]);
   const { rows, none, tables } = whole ? ctx.data.memo(key, ordered) : ordered();
-  if (!rows.length) return answer('not_found', M.nothingToCompare(none.slice(0, 10).map((x) => x.name)));
+  if (!rows.length) {
+    const why = (x: Row) => (isRate(f) ? M.noRate : value(ctx, refOf(ctx, x), f.metrics[0], f.applicant).reason);
+    const names = none.slice(0, 10).map((x) => `${x.name}（${why(x) ?? M.ownNoFigure}）`);
+    return answer('not_found', M.nothingToCompare(names));
+  }
   const shown = rows.slice(0, f.topN ?? SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allBodies;
   const pct = shown[0].unit === '%';
