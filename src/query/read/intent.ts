@@ -17,6 +17,8 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   ['problems', (f) => has(f, 'problems') && !f.metrics.length],
   ['rank', (f) => ranks(f) && f.bodies.length !== 1 && (!!f.metrics.length || !!f.ratio)],
   // where one body stands among all (番禺排第几, 番禺在各单位里排名如何): the ranking with its line
+  // 网站访问量排名: a figure of the prose, which the rank handler says cannot be ranked
+  ['rank', (f) => ranks(f) && f.topics.length > 0 && !f.metrics.length && !f.ratio && f.bodies.length !== 1],
   // 排第几 with no figure named: the rank handler asks which figure
   ['rank', (f) => has(f, 'position')
     || (f.bodies.length === 1 && ranks(f) && has(f, 'all_bodies') && (!!f.metrics.length || !!f.ratio))],
