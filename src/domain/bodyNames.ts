@@ -41,6 +41,7 @@ const SHORT_FORMS: [string, string][] = Object.entries(ABBREVIATIONS).map(([s, f
 const GENERIC_REST = /^(?:人民政府|政府)?(?:办公室|办公厅|办)?$|^府办$|^(?:人民)?政府$/;
 /** Surfaces the pinyin index keeps: what a mistyping of two to eight characters may stand for. */
 const TYPO_SURFACE = /^[\u4e00-\u9fff]{2,8}$/;
+export const isTypoSurface = (s: string) => TYPO_SURFACE.test(s);
 
 export interface NamedBody { name: string; aliases: string[]; region: string[] }
 /** A surface of a body; `placeOnly`: it names the body's place, not the body. */
@@ -154,7 +155,7 @@ export const regionOfBody = (b: { name: string; region: string[] | null }): stri
 export function nameRows(b: NamedBody): BodyNameRows {
   const surfaces = bodySurfaces(b);
   const typos: [string, string][] = [];
-  for (const s of new Set(surfaces.map((x) => x.surface))) if (TYPO_SURFACE.test(s)) typos.push([pinyinKey(s), s]);
+  for (const s of new Set(surfaces.map((x) => x.surface))) if (isTypoSurface(s)) typos.push([pinyinKey(s), s]);
   const names = [...new Set([b.name, ...b.aliases].map(normalizeText))];
   return { surfaces, typos, grams: [...new Set(names.flatMap(grams))], regionKey: regionKey(b.region) };
 }

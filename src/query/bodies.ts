@@ -1,7 +1,7 @@
 /**
  * The bodies on file as the questions meet them, read from the store's name index (surfaces, pinyin keys,
- * character pairs, region paths) with small caches: nothing here grows with the number of bodies. A body new
- * or changed since the index was built is indexed on the next refresh (names/surfaces.ts says how).
+ * character pairs, region paths) with small caches: nothing here grows with the number of bodies. The store
+ * indexes a body when it writes it (src/domain/bodyNames.ts says how); sync() catches the rest.
  */
 import Fuse from 'fuse.js';
 import { gazetteer, type Place } from '../domain/gazetteer.js';
@@ -27,7 +27,6 @@ const FUSE_OPTIONS = { keys: ['name', 'aliases'], ignoreLocation: true, threshol
 
 /** Errors of a database that cannot be written now (read-only file or medium, locked past the wait). */
 const CANNOT_WRITE = /^SQLITE_(READONLY|BUSY|LOCKED|CANTOPEN|IOERR|FULL)/;
-
 
 /** Bodies the database could not index (a read-only file): their surfaces and region keys, kept in memory. */
 interface Unwritten { surfaces: Map<string, NameEntry[]>; regions: [id: number, key: string][]; longest: number }
@@ -176,7 +175,7 @@ export class BodyIndex {
   }
   /** Whether any body is located in a place (one index probe). */
   hasBodiesIn(place: Place): boolean {
-    return this.store.names.anyInRegion(regionKey(place.path)) || this.idsInPlace(place).length > 0;
+    return this.store.names.anyInRegion(regionKey(place.path)) || (this.partial && this.idsInPlace(place).length > 0);
   }
 
   /**

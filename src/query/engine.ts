@@ -61,7 +61,7 @@ export class QueryEngine {
     for (const q of [`${b.name}收到多少申请`, `${b.name}的公开率`, `${b.name}网站信息多少条`]) this.ask(q);
   }
 
-  /** Build what the first question with a typing mistake needs (0.6 s at 50,000 reports): for idle time. */
+  /** Build what the first question with a typing mistake needs (the words' pinyin keys, once): for idle time. */
   prepare(): void { void this.lex.typos; }
 
   /** Every body, read from the store now (listings, tests): the answers never need the whole list. */

@@ -3,7 +3,7 @@
  * the ranking and the total of one cell over a year (or a region), aggregated by SQLite over that range.
  */
 import type { DB } from './db.js';
-import { CellTotals, TOTAL_STATEMENTS } from './figuresIn.js';
+import { CELL, CELL_OF_YEAR as CELL_KEY, CellTotals, PRINTED, TOTAL_STATEMENTS } from './figuresIn.js';
 import type { CellRow } from './store.js';
 
 /** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
@@ -15,17 +15,12 @@ export type UnprintedRow = [bodyId: number, reportId: number, name: string];
 
 const CELL_OF_YEAR =
   'SELECT report_id, value, status FROM figures WHERE tbl = ? AND row_key = ? AND col_key = ? AND year = ?';
-/** A printed value: a cell the report has (not marked missing) with a number. */
-const PRINTED = `f.tbl = ? AND f.row_key = ? AND f.col_key = ? AND f.year = ? AND f.status <> 'missing'
-  AND f.value IS NOT NULL`;
 const ranked = (dir: 'DESC' | 'ASC') => `SELECT r.body_id, f.report_id, f.value FROM figures f
   JOIN reports r INDEXED BY reports_id_body ON r.id = f.report_id
-  WHERE ${PRINTED} ORDER BY f.value ${dir}, r.body_id`;
+  WHERE ${CELL_KEY} AND ${PRINTED} ORDER BY f.value ${dir}, r.body_id`;
 const UNPRINTED = `SELECT r.body_id, r.id, b.name FROM reports r INDEXED BY reports_year_refs
   JOIN bodies b INDEXED BY bodies_id_name ON b.id = r.body_id
-  WHERE r.year = @year AND r.superseded_by IS NULL AND NOT EXISTS (SELECT 1 FROM figures f
-    WHERE f.tbl = @tbl AND f.row_key = @row AND f.col_key = @col AND f.year = @year AND f.report_id = r.id
-      AND f.status <> 'missing' AND f.value IS NOT NULL)
+  WHERE r.year = @year AND r.superseded_by IS NULL AND NOT EXISTS (SELECT 1 FROM figures f WHERE ${CELL})
   ORDER BY r.body_id`;
 export class FigureReads {
   private readonly s;
@@ -67,7 +62,8 @@ export class FigureReads {
 
   /** Every body's printed value of a cell in `year`, in order (ties by body id). */
   ranked(key: string, year: number, order: 'asc' | 'desc'): RankedRow[] {
-    return (order === 'asc' ? this.s.asc : this.s.desc).all(...split(key), year) as RankedRow[];
+    const [tbl, row, col] = split(key);
+    return (order === 'asc' ? this.s.asc : this.s.desc).all({ tbl, row, col, year }) as RankedRow[];
   }
 
   /** The bodies whose report of `year` does not print the cell, by body id. */

@@ -12,8 +12,11 @@ export type PrintedRow = [bodyId: number, reportId: number, value: number, name:
 export type AbsentRow = [bodyId: number, reportId: number, name: string];
 export interface CellTotal { n: number; sum: number; printed: PrintedRow[]; absent: AbsentRow[] }
 
-const CELL = `f.tbl = @tbl AND f.row_key = @row AND f.col_key = @col AND f.year = @year AND f.report_id = r.id
-  AND f.status <> 'missing' AND f.value IS NOT NULL`;
+/** One cell of the year in `figures`, and the condition that a report prints it (printedValue's, in SQL). */
+export const CELL_OF_YEAR = 'f.tbl = @tbl AND f.row_key = @row AND f.col_key = @col AND f.year = @year';
+export const PRINTED = "f.status <> 'missing' AND f.value IS NOT NULL";
+/** The cell as report r prints it. */
+export const CELL = `${CELL_OF_YEAR} AND f.report_id = r.id AND ${PRINTED}`;
 /** The reports of the year: of every body, or of the region's bodies first. */
 const FROM_YEAR = `FROM reports r INDEXED BY reports_year_refs`;
 const FROM_REGION = `FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id`;

@@ -2,18 +2,11 @@
  * Reads and writes of the bodies' name index (namesSchema.ts): every look-up by index, each one prepared. A body
  * is indexed when the store writes it; bodies indexed by older rules are indexed again by indexStale().
  */
-import { nameRows, nameRulesVersion, regionOfBody } from '../domain/bodyNames.js';
+import { nameRows, nameRulesVersion, regionOfBody, type BodyNameRows } from '../domain/bodyNames.js';
 import type { DB } from './db.js';
 import type { BodyRow } from './rows.js';
 
 export interface NameHit { surface: string; body_id: number; place_only: 0 | 1 }
-/** What the query layer computed for one body (src/query/names/surfaces.ts). */
-export interface NameIndexRows {
-  surfaces: { surface: string; placeOnly: boolean }[];
-  typos: [key: string, surface: string][];
-  grams: string[];
-  regionKey: string;
-}
 /** The prefix key just after every key that starts with `prefix` ('/' + 1 is '0'): [prefix, after) is its range. */
 export const after = (prefix: string) =>
   `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
@@ -75,7 +68,7 @@ export class NameIndex {
   stale(rules: string): number[] { return this.s.current.get(rules) ? [] : this.s.stale.all(rules) as number[]; }
 
   /** Replace one body's rows (inside the caller's transaction). */
-  write(bodyId: number, rows: NameIndexRows, rules: string): void {
+  write(bodyId: number, rows: BodyNameRows, rules: string): void {
     for (const c of this.s.clear) c.run(bodyId);
     for (const x of rows.surfaces) this.s.surface.run(x.surface, bodyId, x.placeOnly ? 1 : 0);
     for (const [k, surface] of rows.typos) this.s.typo.run(k, surface, bodyId);

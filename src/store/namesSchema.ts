@@ -1,16 +1,16 @@
 /**
  * Migration 9: the name index of the bodies, and covering indexes for what the answers read by range: the active
  * reports of a year with their refs (refs.ts), a report's body and a body's name (a ranking's thousands of rows).
- * The name index of the bodies, so that a question's names are looked up by index instead of a
- * dictionary of every body held in memory (60 MB and a second of start-up at 50,000 reports):
+ * With the name index a question's names are looked up by index instead of in a dictionary of every body held in
+ * memory (60 MB and a second of start-up at 50,000 reports):
  *   body_names   surface → body (place_only: the surface names the body's place, as 番禺 names 番禺区人民政府)
  *   body_typos   pinyin key → surface (typing mistakes of a pinyin keyboard)
  *   body_grams   character pair → body (near names, typed with small differences)
  *   body_names_state  per body: the surface rules it was indexed by, its region path as a prefix key and
  *                     its longest surface
- * The surfaces are computed by the query layer's rules (src/query/names/surfaces.ts), which can change: a body
- * whose state is not of the current rules is indexed again. Triggers mark a body stale when its record or its
- * aliases change, whatever path writes them.
+ * The surfaces are computed by the rules of src/domain/bodyNames.ts when the store writes a body; the rules can
+ * change, and a body whose state is not of the current rules is indexed again. Triggers mark a body stale when
+ * its record or its aliases change, whatever path writes them.
  */
 export const NAMES_MIGRATION = {
   version: 9,

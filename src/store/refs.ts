@@ -1,6 +1,6 @@
 /**
  * The active reports, read by index as the answers need them (by body, by body and year, by year): nothing
- * reads every report at start. The year index is migration 9's partial index of active reports.
+ * reads every report at start. Migration 9's covering index reports_year_refs serves the reads by year.
  */
 import type { DB } from './db.js';
 import type { ReportRef } from './rows.js';

@@ -101,7 +101,7 @@ function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): { rows:
   const sliced: Ctx = { ...ctx, slice: ctx.data.slice(year, keysOf(f)) };
   const rows: Row[] = [], none: Row[] = [];
   // a metric that is one cell (most rankings): its value is the cell's, without the general reading
-  const one = isRate(f) ? null : singleCell(f.metrics[0], f.applicant);
+  const one = oneCell(f);
   const def = one ? metric(f.metrics[0])! : null;
   for (const body of bodies) {
     const r = ctx.data.report(body.id, year)!;
@@ -120,28 +120,36 @@ function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): { rows:
  */
 function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
   const body = ctx.index.byId(x.id)!;
+  const r = refOf(ctx, x);
   if (isRate(f)) {
-    const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, refOf(ctx, x), '');
+    const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, r, '');
     if (a.facts[0]) return a.facts[0];
   } else {
-    const v = value(ctx, refOf(ctx, x), f.metrics[0], f.applicant);
-    if (v.value !== null) return fact(body, refOf(ctx, x), f.metrics[0], v, v.value, f.applicant);
+    const v = value(ctx, r, f.metrics[0], f.applicant);
+    if (v.value !== null) return fact(body, r, f.metrics[0], v, v.value, f.applicant);
   }
   // not reached while figures follow cells (their triggers): the whole table has no value either
-  const v = { value: x.value, cells: [], label: x.label, unit: x.unit };
-  return fact(body, refOf(ctx, x), f.metrics[0] ?? f.ratio!, v);
+  return fact(body, r, f.metrics[0] ?? f.ratio!, { value: x.value, cells: [], label: x.label, unit: x.unit });
 }
 
 /** A metric that is one cell of the table (most rankings and totals), or null. */
 const oneCell = (f: Frame) => (isRate(f) ? null : singleCell(f.metrics[0], f.applicant));
 
-/** Every body of the year ranked by one cell, ordered by SQLite; the bodies without a printed value after. */
-function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row[] } | null {
+/** For a metric of one cell: the cell, and the row of a body's value of it as SQLite read it. */
+function cellRows(f: Frame, year: number) {
   const key = oneCell(f);
   const def = key ? metric(f.metrics[0]) : null;
   if (!key || !def) return null;
   const row = (id: number, name: string, reportId: number, value: number): Row =>
     ({ id, name, reportId, year, value, label: def.label, unit: def.unit });
+  return { key, row };
+}
+
+/** Every body of the year ranked by one cell, ordered by SQLite; the bodies without a printed value after. */
+function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row[] } | null {
+  const one = cellRows(f, year);
+  if (!one) return null;
+  const { key, row } = one;
   const order = f.order === 'asc' ? 'asc' : 'desc';
   const ranked = ctx.data.figures.ranked(key, year, order);
   const names = ctx.index.namesOf(ranked.map((x) => x[0]));
@@ -204,7 +212,7 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
   const head = M.rankHead(pop.year, region, shown[0].label, most, shown[0].org, fmt(shown[0].value, shown[0].unit),
     pop.note);
-  const place = places(rows);
+  const place = places(rows, shown.length);
   const lines = shown.map((x, i) => `${place[i]}. ${x.org} ${fmt(x.value, x.unit)}`);
   const more = rows.length > shown.length ? `\n${M.rankMore(shown.length, rows.length)}${M.rankFile}` : '';
   const own = f.bodies.length === 1 ? ownPlace(ctx, f, rows, none, pop.year) : null;
@@ -241,10 +249,10 @@ function ownPlace(ctx: Ctx, f: Frame, rows: Row[], none: Row[], year: number): {
   return { line, fact };
 }
 
-/** Each row's place: equal values share the place of the first of them (1, 2, 2, 4). */
-function places(rows: Row[]): number[] {
+/** The places of the first `n` rows: equal values share the place of the first of them (1, 2, 2, 4). */
+function places(rows: Row[], n = rows.length): number[] {
   const out: number[] = [];
-  rows.forEach((x, i) => out.push(i > 0 && x.value === rows[i - 1].value ? out[i - 1] : i + 1));
+  for (let i = 0; i < n; i++) out.push(i > 0 && rows[i].value === rows[i - 1].value ? out[i - 1] : i + 1);
   return out;
 }
 
@@ -264,16 +272,12 @@ function rankTable(year: number, label: string, rows: Row[]): AnswerTable {
  * bodies with and without the cell (by id); null for a metric of several cells, or several regions or bodies.
  */
 function totalBySql(ctx: Ctx, f: Frame, year: number): { n: number; sum: number; rows: Row[]; none: Row[] } | null {
-  const key = oneCell(f);
-  const def = key ? metric(f.metrics[0]) : null;
+  const one = cellRows(f, year);
   // bodies known only in memory (a read-only database) are not in the index a region is read from
-  if (!key || !def || f.bodies.length > 1 || f.regions.length > 1 || (f.regions.length && ctx.index.partial)) {
-    return null;
-  }
+  if (!one || f.bodies.length > 1 || f.regions.length > 1 || (f.regions.length && ctx.index.partial)) return null;
+  const { key, row } = one;
   const region = f.regions[0] ? regionKey(f.regions[0].path) : undefined;
   const t = ctx.data.figures.totals.total(key, year, region, EXCERPT);
-  const row = (id: number, name: string, reportId: number, value: number): Row =>
-    ({ id, name, reportId, year, value, label: def.label, unit: def.unit });
   return {
     n: t.n, sum: t.sum, rows: t.printed.map(([id, reportId, v, name]) => row(id, name, reportId, v)),
     none: t.absent.map(([id, reportId, name]) => row(id, name, reportId, 0)),
@@ -315,7 +319,7 @@ export function total(ctx: Ctx, f: Frame): Answer {
   const shown = rows.slice(0, SHOWN).map((x) => shownFact(ctx, f, x));
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
   const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,
-    value: sum, excerpt: rows.slice(0, 20).map((x) => `${x.name} ${fmt(x.value, x.unit)}`).join('；') };
+    value: sum, excerpt: rows.slice(0, EXCERPT).map((x) => `${x.name} ${fmt(x.value, x.unit)}`).join('；') };
   const head = M.totalHead(pop.year, region, n, shown[0].label, fmt(sum, shown[0].unit), pop.note);
   const lines = shown.map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);
   const more = n > SHOWN ? `\n${M.rankMore(SHOWN, n)}` : '';

@@ -9,7 +9,7 @@ import type { Entry } from '../frame.js';
 import { normalizeText } from '../../domain/normalText.js';
 import { WORDS } from '../words/index.js';
 import { Dictionary, Layered, type Surfaces } from './dictionary.js';
-import { TypoIndex } from './typos.js';
+import { keyIndex, TypoIndex } from './typos.js';
 
 /** Place words that name no one place. */
 const PLACE_STOP = new Set([
@@ -17,6 +17,7 @@ const PLACE_STOP = new Set([
 ]);
 
 let shared: { dict: Dictionary<Entry>; typoSurfaces: string[] } | null = null;
+let wordKeys: Map<string, string[]> | null = null;
 
 /** Words and places: the same for every set of bodies, built once per process. */
 function fixedWords(): { dict: Dictionary<Entry>; typoSurfaces: string[] } {
@@ -45,9 +46,13 @@ export class Lexicon {
     this.dict = fixedWords().dict;
   }
 
-  /** The pinyin index of the words (built on the first question that needs it); bodies' keys are looked up. */
+  /**
+   * The pinyin index of the words (built once per process, on the first question that needs it); the bodies'
+   * keys are looked up in the store.
+   */
   get typos(): TypoIndex {
-    this.typoIndex ??= new TypoIndex(fixedWords().typoSurfaces, (keys) => this.bodies.typoSurfaces(keys));
+    wordKeys ??= keyIndex(fixedWords().typoSurfaces);
+    this.typoIndex ??= new TypoIndex(wordKeys, (keys) => this.bodies.typoSurfaces(keys));
     return this.typoIndex;
   }
 

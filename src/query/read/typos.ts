@@ -4,29 +4,31 @@
  * length) and every guess is echoed back in the answer.
  */
 import { polyphonic } from 'pinyin-pro';
-import { pinyinKey as key } from '../../domain/bodyNames.js';
+import { isTypoSurface, pinyinKey as key } from '../../domain/bodyNames.js';
 
 const readings = (s: string): string[][] => (polyphonic(s, { toneType: 'none', type: 'array' }) as string[][])
   .map((r) => (r.length ? r : ['?']));
 
+/** Pinyin key → the surfaces with it (each surface read once: pinyin is the slow part). */
+export function keyIndex(surfaces: Iterable<string>): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  for (const s of new Set(surfaces)) {
+    if (!isTypoSurface(s)) continue;
+    const k = key(s);
+    const list = byKey.get(k);
+    if (!list) byKey.set(k, [s]); else if (!list.includes(s)) list.push(s);
+  }
+  return byKey;
+}
 
 export class TypoIndex {
-  private readonly byKey = new Map<string, string[]>();
-
   /** `more`: surfaces kept elsewhere (the bodies' names in the store) with one of the given keys. */
-  constructor(surfaces: Iterable<string>, private readonly more: (keys: string[]) => string[] = () => []) {
-    // a surface comes once for every body that has it: each is read (pinyin, the slow part) once
-    for (const s of new Set(surfaces)) {
-      if (s.length < 2 || s.length > 8 || !/^[\u4e00-\u9fff]+$/.test(s)) continue;
-      const k = key(s);
-      const list = this.byKey.get(k);
-      if (!list) this.byKey.set(k, [s]); else if (!list.includes(s)) list.push(s);
-    }
-  }
+  constructor(private readonly byKey: Map<string, string[]>,
+    private readonly more: (keys: string[]) => string[] = () => []) {}
 
   /** The one known surface `typed` may be a mistyping of (not itself), or null. */
   lookup(typed: string): string | null {
-    if (!/^[\u4e00-\u9fff]{2,8}$/.test(typed)) return null;
+    if (!isTypoSurface(typed)) return null;
     const found = new Set<string>();
     const keys = combos(readings(typed), 16);
     const known = [...keys.flatMap((k) => this.byKey.get(k) ?? []), ...this.more(keys)];
