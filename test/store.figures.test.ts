@@ -60,11 +60,13 @@ describe('figures', () => {
   });
 
   it('after a report is deleted, and after a superseded one is made active again', () => {
-    const [old, nu] = app.db.prepare('SELECT id, superseded_by FROM reports WHERE superseded_by IS NOT NULL')
-      .raw().get() as [number, number];
+    const [old, nu] = app.db.prepare(`SELECT r.id, r.superseded_by FROM reports r JOIN reports n ON n.id = r.superseded_by
+      WHERE n.superseded_by IS NULL`).raw().get() as [number, number];
     app.store.transaction(() => {
-      app.db.prepare('UPDATE reports SET superseded_by = NULL WHERE superseded_by = ?').run(nu);
+      // the versions nu superseded point at old (old at itself) until nu is gone: one active report a body-year
+      app.db.prepare('UPDATE reports SET superseded_by = ? WHERE superseded_by = ?').run(old, nu);
       app.db.prepare('DELETE FROM reports WHERE id = ?').run(nu);
+      app.db.prepare('UPDATE reports SET superseded_by = NULL WHERE id = ?').run(old);
     });
     expect(app.db.prepare('SELECT superseded_by FROM reports WHERE id = ?').pluck().get(old)).toBeNull();
     expectInStep();

@@ -64,6 +64,8 @@ export interface Frame {
   unit?: string;
   order?: 'desc' | 'asc';
   topN?: number;
+  /** The place in a ranking asked for (排名第二的是谁, 倒数第三名): counted in the ranking's order. */
+  nth?: number;
   subYear: boolean;
   wantsNumber: boolean;
   /** The question asks for figures added up (一共, 合计, 加起来). */

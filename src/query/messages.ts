@@ -82,6 +82,15 @@ export const M = {
   nothingToCompare: (why: string[]) => `没有可比较的数字。${why.join('；')}`,
   rankHead: (year: number, region: string, label: string, most: string, org: string, value: string, note: string) =>
     `${year} 年${region}${label}${most}的是 ${org}（${value}）${note}`,
+  nthHead: (year: number, region: string, label: string, nth: number, fromLast: boolean, orgs: string[], value: string,
+    note: string) => `${year} 年${region}${label}${fromLast ? '倒数' : ''}第 ${nth} 名是 ${orgs.join('、')}（${value}`
+    + `${orgs.length > 1 ? '，并列' : ''}）${note}`,
+  nthTied: (year: number, nth: number, place: number, orgs: string[]) =>
+    `${year} 年这个排名没有第 ${nth} 名：${orgs.join('、')} 并列第 ${place} 名。`,
+  nthBeyond: (year: number, nth: number, n: number) => `${year} 年这个排名只有 ${n} 个单位，没有第 ${nth} 名。`,
+  scopeUnknown: (org: string, level: string) => `不知道${org}属于哪个${level}，不能在全${level}范围内排名。`,
+  scopeWhich: (level: string) => `“全${level}”要说是哪个${level}：例如「广东省2024年各单位收到申请排名」，`
+    + `或「某区政府2024年收到申请在全${level}排第几」。`,
   rankMore: (shown: number, all: number) => `（共 ${all} 个单位，显示前 ${shown} 个）`,
   rankFile: '，完整列表见所附文件',
   ownRank: (org: string, place: number, all: number, value: string, fromLast: boolean) =>
@@ -99,7 +108,8 @@ export const M = {
   ownOutside: (org: string, regions: string[]) => `${org}不在${regions.join('、') || '这个范围'}内，不在这个排名里`,
   positionOfWhich: (regions: string[]) => `${regions.length ? `${regions.join('、')}是地区，不是一个单位：` : ''}`
     + '“排第几”要问一个单位（例如「某区政府2024年收到申请排第几」）；地区里的单位可以问「某市各单位收到申请排名」。',
-  notCounted: (xs: string[]) => `未计入：${xs.join('；')}`,
+  notCounted: (xs: string[], n: number) =>
+    `未计入${n > xs.length ? `（共 ${n} 个，列出前 ${xs.length} 个）` : ''}：${xs.join('；')}`,
   rankCaveat: '说明：区政府的报告可能已包含其下属部门，跨层级排名仅供参考。',
   totalHead: (year: number, region: string, n: number, label: string, value: string, note: string) =>
     `${year} 年${region}（${n} 份报告）${label}合计 ${value}${note}`,

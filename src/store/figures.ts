@@ -4,6 +4,7 @@
  */
 import type { DB } from './db.js';
 import { CELL, CELL_OF_YEAR as CELL_KEY, CellTotals, PRINTED, TOTAL_STATEMENTS } from './figuresIn.js';
+import { CellRanks } from './figuresRank.js';
 import type { CellRow } from './store.js';
 
 /** A cell of one report as `figures` keeps it: enough to compute a metric, not to cite its line. */
@@ -33,9 +34,12 @@ export class FigureReads {
   };
   /** Totals of one cell over a year or a region (figuresIn.ts). */
   readonly totals: CellTotals;
+  /** Rankings of one cell over a year or a region (figuresRank.ts). */
+  readonly ranks: CellRanks;
 
   constructor(db: DB) {
     this.totals = new CellTotals(db);
+    this.ranks = new CellRanks(db);
     this.s = {
       ofYear: db.prepare(CELL_OF_YEAR).raw(),
       desc: db.prepare(ranked('DESC')).raw(),

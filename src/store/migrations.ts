@@ -1,5 +1,6 @@
 /** Versioned schema. Each migration runs once, in order, inside a transaction; never edit a released one. */
 import { FIGURES_MIGRATION } from './figuresSchema.js';
+import { ACTIVE_MIGRATION } from './activeSchema.js';
 import { NAMES_MIGRATION } from './namesSchema.js';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
@@ -199,4 +200,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   },
   FIGURES_MIGRATION,
   NAMES_MIGRATION,
+  ACTIVE_MIGRATION,
 ];

@@ -32,10 +32,10 @@ export interface NewReport {
   sourceUrl?: string;
 }
 
-export const reportParams = (r: NewReport) => ({
+export const reportParams = (r: NewReport, supersededBy: number | null = null) => ({
   bodyId: r.bodyId, year: r.year, format: r.format, orgPrinted: r.orgPrinted, sourceFile: r.sourceFile,
   sha256: r.sha256, pages: r.pages, published: r.published ?? null, ingestedAt: new Date().toISOString(),
-  parserVersion: r.parserVersion,
+  parserVersion: r.parserVersion, supersededBy,
   overrideBody: r.override?.body ?? null, overrideYear: r.override?.year ?? null, sourceUrl: r.sourceUrl ?? null,
 });
 

@@ -42,9 +42,9 @@ export class Store {
       activeReport: p('SELECT * FROM reports WHERE body_id = ? AND year = ? AND superseded_by IS NULL'),
       activeReports: p('SELECT * FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year'),
       reportInsert: p(`INSERT INTO reports (body_id, year, format, org_printed, source_file, sha256, pages, published,
-                         ingested_at, parser_version, override_body, override_year, source_url)
+                         ingested_at, parser_version, override_body, override_year, source_url, superseded_by)
                        VALUES (@bodyId, @year, @format, @orgPrinted, @sourceFile, @sha256, @pages, @published,
-                         @ingestedAt, @parserVersion, @overrideBody, @overrideYear, @sourceUrl)`),
+                         @ingestedAt, @parserVersion, @overrideBody, @overrideYear, @sourceUrl, @supersededBy)`),
       repoint: p('UPDATE reports SET superseded_by = ? WHERE superseded_by = ?'),
       retireSha: p("UPDATE reports SET sha256 = sha256 || ':replaced' WHERE id = ?"),
       reportDelete: p('DELETE FROM reports WHERE id = ?'),
@@ -151,11 +151,12 @@ export class Store {
   reportById(id: number): ReportRow | undefined { return this.s.reportById.get(id) as ReportRow | undefined; }
   activeReport(bodyId: number, year: number): ReportRow | undefined { return this.s.activeReport.get(bodyId, year) as ReportRow | undefined; }
   activeReports(): ReportRow[] { return this.s.activeReports.all() as ReportRow[]; }
-  /** Every active report, with only what answers need (the query engine's index of reports). */
 
   /** Insert a report with everything it carries; the active report of the same body and year is superseded. */
   insertReport(r: NewReport): { id: number; replaced?: number } {
     const old = this.activeReport(r.bodyId, r.year);
+    // the schema allows one active report per body and year: the old one points at itself until its successor exists
+    if (old) this.s.supersede.run(old.id, old.id);
     const id = Number(this.s.reportInsert.run(reportParams(r)).lastInsertRowid);
     this.insertContents(id, r);
     if (old) this.s.supersede.run(id, old.id);
@@ -178,9 +179,8 @@ export class Store {
     let id: number;
     if (old.superseded_by === null) id = this.insertReport(r).id;
     else {
-      id = Number(this.s.reportInsert.run(reportParams(r)).lastInsertRowid);
+      id = Number(this.s.reportInsert.run(reportParams(r, old.superseded_by)).lastInsertRowid);
       this.insertContents(id, r);
-      this.s.supersede.run(old.superseded_by, id);
     }
     this.s.repoint.run(id, old.id);
     this.s.reportDelete.run(old.id);

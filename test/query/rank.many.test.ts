@@ -96,6 +96,67 @@ describe('where one body stands (排第几)', () => {
   });
 });
 
+/** The places of truths in an order: 1 + the bodies ahead (equal values share a place). */
+const placeOf = (xs: Truth[], t: Truth, asc = false) =>
+  1 + xs.filter((x) => (asc ? received(x) < received(t) : received(x) > received(t))).length;
+
+describe('the body at a place of the ranking (排名第二的是谁)', () => {
+  it('names the bodies at that place, counted from the top or from the last, as the truth files order them', () => {
+    for (const [n, asc] of [[2, false], [7, false], [15, false], [3, true], [12, true]] as [number, boolean][]) {
+      const q = asc ? `${year}年收到申请倒数第${n}名是哪个单位` : `${year}年收到申请排名第${n}的是哪个单位`;
+      const a = engine.ask(q);
+      expect(a.status, q).toBe('answered');
+      const at = truths.filter((t) => placeOf(truths, t, asc) === n);
+      if (at.length) {
+        const lead = a.facts.slice(0, at.length);
+        expect(lead.map((f) => truthOf(f.org)).sort(), q).toEqual([...at].sort());
+        for (const f of lead) expect(f.value).toBe(received(at[0]));
+        expect(a.text.split('\n')[0]).toContain(`第 ${n} 名是`);
+      } else {
+        expect(a.text.split('\n')[0], q).toContain(`没有第 ${n} 名`);
+      }
+    }
+  });
+
+  it('a place beyond the bodies ranked is said not to exist, with no number', () => {
+    const a = engine.ask(`${year}年收到申请排名第${truths.length + 5}的是谁`);
+    expect(a.status).toBe('not_found');
+    expect(a.facts).toEqual([]);
+    expect(a.text).toContain(`只有 ${truths.length} 个单位`);
+  });
+});
+
+describe('a ranking around the body named (全市, 全省, 全国)', () => {
+  /** A body whose city has several bodies ranked. */
+  const inBigCity = () => {
+    const city = (t: Truth) => t.region.slice(0, 2).join('/');
+    const n = new Map<string, number>();
+    for (const t of truths) if (t.region.length >= 3) n.set(city(t), (n.get(city(t)) ?? 0) + 1);
+    const [best] = [...n].sort((a, b) => b[1] - a[1])[0];
+    return truths.filter((t) => city(t) === best);
+  };
+
+  it('places it among its city\'s, its province\'s or every body\'s reports, as the truth files say', () => {
+    const city = inBigCity();
+    expect(city.length).toBeGreaterThanOrEqual(3);
+    const t = [...city].sort((x, y) => received(x) - received(y))[1];
+    const province = truths.filter((x) => x.region[0] === t.region[0]);
+    for (const [word, among] of [['全市', city], ['全省', province], ['全国', truths]] as [string, Truth[]][]) {
+      const a = engine.ask(`${t.synth.fullName}${year}年收到申请在${word}排第几`);
+      expect(a.status, word).toBe('answered');
+      expect(a.text, word).toContain(`排第 ${placeOf(among, t)} 名（共 ${among.length} 个单位）`);
+      expect(a.facts.find((f) => truthOf(f.org) === t)?.value).toBe(received(t));
+      for (const f of a.facts) expect(among).toContain(truthOf(f.org));
+    }
+  });
+
+  it('全省 with no body and no province named asks which province, with no number', () => {
+    const a = engine.ask(`${year}年全省各单位收到申请排名`);
+    expect(a.status).toBe('not_found');
+    expect(a.facts).toEqual([]);
+  });
+});
+
 describe('a total over a region', () => {
   const provinces = () => {
     const n = new Map<string, number>();

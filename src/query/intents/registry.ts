@@ -5,9 +5,10 @@ import { compare } from './compare.js';
 import { help } from './help.js';
 import { lookup } from './lookup.js';
 import { narrative } from './narrative.js';
-import { rank, total } from './rank.js';
+import { rank } from './rank.js';
 import { audit, card, list, overAll, problems, published } from './reports.js';
 import { change, trend } from './series.js';
+import { total } from './total.js';
 
 /** Audit and publication questions that name no body run over every report (of the region, of the year). */
 const orAll = (one: Handler): Handler => (ctx, f) =>

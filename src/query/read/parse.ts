@@ -6,7 +6,7 @@
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
 import { normalizeQuestion } from '../../domain/normalText.js';
-import { TABLE_TOPICS, UNIT_NOUNS, UNITS, type Word } from '../words/index.js';
+import { SCOPE_LEVEL, TABLE_TOPICS, UNIT_NOUNS, UNITS, type Word } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
@@ -21,6 +21,7 @@ const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|�
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
+const RANK: Word = { k: 'cue', id: 'rank' };
 /** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
 const BREAKDOWN = /原因|情形|理由|构成/;
 const QUOTED = /[“"「『‘]([^”"」』’]{2,30})[”"」』’]/g;
@@ -55,9 +56,12 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     if (y.range) f.range = y.range;
     if (y.lastN) f.lastN = y.lastN;
     if (y.count) f.topN = y.count;
+    if (y.nth) f.nth = y.nth;
   }
   // 前5名 asks for the first five: a ranking from the top, as the words 前三, 前十 say
   const fromTop: Word[] = years.some((y) => y.count && text.startsWith('前', y.start)) ? [RANK_DESC] : [];
+  // 排名第二的是谁: a place of a ranking asks for the ranking
+  if (f.nth) fromTop.push(RANK);
   const cueWords = [...tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf), ...fromTop];
   const anyExact = tokens.some((t) =>
     t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
@@ -65,8 +69,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const ofGroup = BREAKDOWN.test(text) && cueWords.some((w) => w.k === 'metric' && w.id.startsWith('group.'));
   // 番禺排第几: the place is the body whose place in the ranking is asked, not the region ranked
   // 番禺占全部单位的比例: likewise, the body whose share is asked
+  // 番禺在全市排第几, 番禺全国排名: a place below the scope's level is the body ranked, not the region
   const position = cueWords.some((w) =>
-    (w.k === 'cue' && w.id === 'position') || (w.k === 'ratio' && w.id === 'share'));
+    (w.k === 'cue' && w.id === 'position') || (w.k === 'ratio' && w.id === 'share')) || belowScope(tokens, cueWords);
   const ranked = cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc'));
   const aggregate = !position && (cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
     || (!anyExact && !ofGroup && ranked));
@@ -108,6 +113,14 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   f.intent = decideIntent(f);
   f.trace.push(`intent:${f.intent}`);
   return { frame: f };
+}
+
+const LEVELS = ['country', 'province', 'city', 'county', 'town'];
+/** A scope word (全国, 全省, 全市) and a place named below its level (番禺 with 全市): the place is a body. */
+function belowScope(tokens: Tok[], words: Word[]): boolean {
+  const scope = words.map((w) => (w.k === 'cue' ? SCOPE_LEVEL[w.id] : undefined)).find(Boolean);
+  if (!scope) return false;
+  return tokens.some((t) => t.entries.some((e) => e.k === 'place' && LEVELS.indexOf(e.place.level) > LEVELS.indexOf(scope)));
 }
 
 /** A long official name with small differences (fuse.js), typed where nothing else was recognised. */

@@ -4,7 +4,7 @@
  * the row; 复议 and 诉讼 named apart are two figures.
  */
 import type { Frame, MetricParts } from '../frame.js';
-import type { Cue, ReviewGroup, Word } from '../words/index.js';
+import { SCOPE_LEVEL, type Cue, type ReviewGroup, type Word } from '../words/index.js';
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
 
@@ -12,7 +12,11 @@ const has = (f: Frame, c: Cue) => f.cues.includes(c);
 export function readWords(f: Frame, words: Word[], thisYear: number): void {
   const parts: MetricParts = { rows: [], groups: [] };
   for (const w of words) {
-    if (w.k === 'cue' && !f.cues.includes(w.id)) f.cues.push(w.id);
+    if (w.k === 'cue' && !f.cues.includes(w.id)) {
+      f.cues.push(w.id);
+      // 全国, 全省, 全市: over the bodies of a place, as 各单位 says
+      if (SCOPE_LEVEL[w.id] && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
+    }
     else if (w.k === 'relyear') f.years.push(thisYear + w.offset);
     else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }
     else if (w.k === 'metric') parts.rows.push(w.id);

@@ -8,6 +8,8 @@ export interface YearSpan {
   start: number; end: number; years?: number[]; range?: [number, number]; lastN?: number;
   /** How many a ranking lists (前5名): not a year. */
   count?: number;
+  /** The place in a ranking asked for (第二名, 排第3, 第二多): not a year. */
+  nth?: number;
 }
 
 const NUM = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
@@ -18,6 +20,12 @@ const count = (m: RegExpExecArray) => {
   const n = smallNumber(m[1]);
   return n && n <= 50 ? { years: [], count: n } : null;
 };
+
+const nth = (m: RegExpExecArray) => {
+  const n = smallNumber(m[1] ?? m[2] ?? m[3]);
+  return n && n <= 1000 ? { years: [], nth: n } : null;
+};
+const NTH_NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'start' | 'end'> | null }[] = [
   { re: /(20\d{2})年?度?(?:至|到|-|—|~|～)(20\d{2})年?度?/g, read: (m) => ({ range: [Number(m[1]), Number(m[2])] }) },
@@ -32,6 +40,9 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
   // 前5名, 前十个 (前两年 is a year span above); 最多的5个, 倒数3名
   { re: new RegExp(`前${NUM}${COUNT_UNIT}?(?!${COUNT_UNIT}?(?:年|月|\\d))`, 'g'), read: count },
   { re: new RegExp(`${COUNT_AFTER}${NUM}${COUNT_UNIT}`, 'g'), read: count },
+  // 第二名, 排第3位, 倒数第二, 第二多: a place of a ranking (第二年 is a year word of the lexicon)
+  { re: new RegExp(`第${NTH_NUM}(?:名|位)|(?<=排名?|排在|位列|位居|倒数)第${NTH_NUM}|第${NTH_NUM}(?=多|高|少|低|大|小)`, 'g'),
+    read: nth },
   { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
   { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
 ];

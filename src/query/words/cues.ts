@@ -1,5 +1,5 @@
 /** Words that say what kind of answer is wanted (compare, rank, change, list, audit …) and relative years. */
-import type { Word } from './types.js';
+import type { Cue, Word } from './types.js';
 
 const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|').map((s) => [s, word]);
 
@@ -19,6 +19,10 @@ export const CUE_WORDS: [string, Word][] = [
   // where one body stands in a ranking (番禺排第几)
   ...w('排第几|排第几名|排名第几|排在第几|排在第几名|排在第几位|第几名|第几位|排多少名|排名多少|位列第几|位居第几|处于第几|'
     + '排第几位|排名怎么样|排名如何|排在什么位置|排名处于什么位置', { k: 'cue', id: 'position' }),
+  // the scope of a ranking around the body named (番禺在全市排第几: among its city's bodies; 全国: every body on file)
+  ...w('全国|全国范围|全国范围内|在全国|全国各地|全国各单位|全国所有单位|全国的单位', { k: 'cue', id: 'nationwide' }),
+  ...w('全省|省内|本省|全省范围|全省范围内|在省内|全省各单位|全省所有单位|全自治区|自治区内', { k: 'cue', id: 'province_wide' }),
+  ...w('全市|市内|本市|全市范围|全市范围内|在市内|全市各单位|全市所有单位|全州|州内', { k: 'cue', id: 'city_wide' }),
   // 倒数第几: a place counted from the fewest
   ...w('倒数第几|倒数第几名|倒数第几位|倒数排第几', { k: 'cue', id: 'position' }),
   ...w('倒数第几|倒数第几名|倒数第几位|倒数排第几', { k: 'cue', id: 'rank_asc' }),
@@ -65,6 +69,11 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('六年前', { k: 'relyear', offset: -6 }),
   ...w('大前年', { k: 'relyear', offset: -3 }),
 ];
+
+/** The level of place a scope word ranks among: the body's own country, province or city. */
+export const SCOPE_LEVEL: Partial<Record<Cue, 'country' | 'province' | 'city'>> = {
+  nationwide: 'country', province_wide: 'province', city_wide: 'city',
+};
 
 export const STOP_PHRASES = [
   '是多少', '有多少', '多少', '是什么', '是哪些', '有哪些', '怎么样', '如何', '请问', '一共', '总共', '报告', '年报', '年度报告', '政府信息公开工作', '情况',
