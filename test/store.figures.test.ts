@@ -13,6 +13,8 @@ import { ReportData } from '../src/query/facts/data.js';
 import { printedValue, valueOf } from '../src/query/facts/values.js';
 import { value } from '../src/query/intents/common.js';
 import { metric, metricIds, metricKeys, RATIOS, singleCell } from '../src/query/metrics.js';
+import { emptyFrame } from '../src/query/frame.js';
+import { rateCells, rateOf, ratioValue } from '../src/query/intents/ratio.js';
 import { migrate } from '../src/store/db.js';
 import { explainPlans } from '../src/store/plans.js';
 import { testApp } from './helpers/app.js';
@@ -144,6 +146,32 @@ describe('values read through a slice of figures', () => {
     }
     expect(compared).toBeGreaterThan(1000);
   });
+
+  it('a rate of one-cell operands read straight from the slice (a ranking\'s shortcut) equals its general reading',
+    () => {
+      const data = new ReportData(app.store);
+      const ctx = { index: undefined as never, data, now: new Date() };
+      let compared = 0, shortcuts = 0;
+      for (const ratio of Object.keys(RATIOS) as (keyof typeof RATIOS)[]) {
+        const f = { ...emptyFrame(''), ratio };
+        const cells = rateCells(f);
+        // 行政诉讼纠错率 adds two groups of rows: no one-cell operands, read the general way
+        if (!cells) continue;
+        shortcuts++;
+        for (const year of new Set(data.reports().map((r) => r.year))) {
+          const slice = data.slice(year, cells!.cells.map((c) => c.key));
+          for (const r of data.reports().filter((x) => x.year === year)) {
+            const want = ratioValue(ctx, f, r);
+            const got = rateOf(cells!, (k) => printedValue(slice.cells(r.id).get(k)));
+            expect(got, `${ratio} report ${r.id}`).toBe(want.value);
+            expect(cells!.label).toBe(want.label);
+            if (got !== null) compared++;
+          }
+        }
+      }
+      expect(shortcuts).toBeGreaterThanOrEqual(4);
+      expect(compared).toBeGreaterThan(20);
+    });
 
   it('a metric read from its own cells (by primary key) equals its reading from the whole table', () => {
     const data = new ReportData(app.store);

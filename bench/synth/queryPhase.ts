@@ -26,12 +26,22 @@ export interface QueryFigures {
   };
   rssAfterStartMb: number; rssAfterMb: number; heapAfterMb: number; asked: number;
   kinds: Record<Kind, KindFigures>; notFoundReplyBytes: number; plans: Plans;
+  /** A ranking's file (CSV of every body), made after its reply is sent: ms per ranking asked. */
+  rankingFile: Spread;
+  /** A rate ranking (公开率), the first of each year: computed for every body, not read by SQL. */
+  rateRanking: Spread;
 }
+
+export interface Spread { n: number; p50: number; p99: number; max: number }
 
 const mb = (b: number) => b / 2 ** 20;
 const pct = (xs: number[], p: number) =>
   (xs.length ? xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
 const NOW = new Date('2026-06-01T12:00:00+08:00');
+const spread = (xs: number[]): Spread => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { n: s.length, p50: pct(s, 50), p99: pct(s, 99), max: s.at(-1) ?? NaN };
+};
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -65,6 +75,7 @@ async function main(): Promise<void> {
   const kinds = Object.fromEntries(KINDS.map((k) => [k, fresh()])) as Record<Kind, KindFigures>;
   const spent = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
   let asked = 0;
+  const files: number[] = [];
   for (const q of questions) {
     if (asked >= max) break;
     const k = kinds[q.kind];
@@ -73,6 +84,7 @@ async function main(): Promise<void> {
     const a = engine.ask(q.q, { now: NOW });
     const ms = performance.now() - t;
     spent[q.kind] += ms;
+    if (a.table) { const t0f = performance.now(); void a.table.rows.length; files.push(performance.now() - t0f); }
     times[q.kind].push(ms);
     asked++;
     k.asked++;
@@ -86,6 +98,12 @@ async function main(): Promise<void> {
     Object.assign(kinds[kind], { p50: pct(xs, 50), p99: pct(xs, 99), max: xs.at(-1) ?? NaN });
   }
   const rssAfterMb = mb(process.memoryUsage().rss);
+  const years = [...new Set(questions.flatMap((q) => q.years ?? []))].sort();
+  const rates = years.map((y) => {
+    const t = performance.now();
+    engine.ask(`${y}年哪个单位的公开率最高`, { now: NOW });
+    return performance.now() - t;
+  });
   const heapAfterMb = mb(process.memoryUsage().heapUsed);
   const notFound = engine.ask('火星市2024年收到多少政府信息公开申请', { now: NOW });
   const notFoundReplyBytes = Buffer.byteLength(notFound.text);
@@ -93,6 +111,7 @@ async function main(): Promise<void> {
   db.close();
   const out: QueryFigures = {
     startup, rssAfterStartMb, rssAfterMb, heapAfterMb, asked, kinds, notFoundReplyBytes, plans,
+    rankingFile: spread(files), rateRanking: spread(rates),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

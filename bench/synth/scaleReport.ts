@@ -64,6 +64,11 @@ export function scaleRows(r: ScaleResult): Row[] {
   rows.push(
     row('answers right against the truth files', share, '100 %', right === asked && asked > 0),
     row('largest ranking reply', size(q.kinds.ranking.maxReplyBytes)),
+    ...(q.rankingFile ? [row(`ranking file (CSV), made after the reply: p50 / p99 (${q.rankingFile.n} files)`,
+      `${ms(q.rankingFile.p50)} / ${ms(q.rankingFile.p99)}`)] : []),
+    ...(q.rateRanking ? [row(`rate ranking (公开率), first of each year: p50 / max (${q.rateRanking.n} years)`,
+      `${ms(q.rateRanking.p50)} / ${ms(q.rateRanking.max)}`, `< ${TARGETS.p99Ms} ms`,
+      q.rateRanking.max < TARGETS.p99Ms)] : []),
     row('not-found reply (an unknown place)', size(q.notFoundReplyBytes)),
   );
   return rows;

@@ -10,7 +10,7 @@ import type { ReportRef } from '../../store/store.js';
 import { metric, metricKeys, singleCell } from '../metrics.js';
 import { printedValue } from '../facts/values.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
-import { ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
+import { rateCells, rateOf, ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
 
 export const SHOWN = 10;
 
@@ -103,11 +103,14 @@ export function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): 
   // a metric that is one cell (most rankings): its value is the cell's, without the general reading
   const one = oneCell(f);
   const def = one ? metric(f.metrics[0])! : null;
+  // a rate of one-cell operands (公开率): from the slice's cells, without the general reading of each
+  const rate = isRate(f) ? rateCells(f) : null;
   for (const body of bodies) {
     const r = ctx.data.report(body.id, year)!;
     const add = (v: number | null, label: string, unit: string) => (v === null ? none : rows)
       .push({ id: body.id, name: body.name, reportId: r.id, year, value: v ?? 0, label, unit });
     if (one && def) add(printedValue(sliced.slice!.cell(one, r.id)), def.label, def.unit);
+    else if (rate) add(rateOf(rate, (key) => printedValue(sliced.slice!.cell(key, r.id))), rate.label, '%');
     else if (isRate(f)) { const v = ratioValue(sliced, f, r); add(v.value, v.label, '%'); }
     else { const v = value(sliced, r, f.metrics[0], f.applicant); add(v.value, v.label, v.unit); }
   }

@@ -7,7 +7,7 @@ import { answer, fmt, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import { metricKeys, RATIOS, RESULT_METRIC, type RatioDef } from '../metrics.js';
+import { metricKeys, RATIOS, RESULT_METRIC, singleCell, type RatioDef } from '../metrics.js';
 import type { Applicant } from '../words/index.js';
 import { fact, value, warnings, type Ctx, type Fact, type Value } from './common.js';
 
@@ -30,6 +30,33 @@ function operands(f: Frame): Operands {
     return { kind: 'share', part: { id: m, col }, whole: { id: m }, name: (p) => `${p}占比` };
   }
   return { kind: 'ratio', def: RATIOS[f.ratio!] };
+}
+
+/** A rate whose every operand is one cell (公开率, 纠错率): its label and cells, [key, sign, in the numerator]. */
+export interface RateCells { label: string; cells: { key: string; sign: number; num: boolean }[] }
+export function rateCells(f: Frame): RateCells | null {
+  const o = operands(f);
+  if (o.kind !== 'ratio') return null;
+  const cells: RateCells['cells'] = [];
+  for (const [list, num] of [[o.def.num, true], [o.def.den, false]] as const) {
+    for (const [id, sign] of list) {
+      const key = singleCell(id);
+      if (!key) return null;
+      cells.push({ key, sign, num });
+    }
+  }
+  return { label: o.def.label, cells };
+}
+/** The rate from its cells' printed values, as compute() has it: none when a cell is not printed or d is 0. */
+export function rateOf(r: RateCells, read: (key: string) => number | null): number | null {
+  let n = 0, d = 0;
+  for (const c of r.cells) {
+    const v = read(c.key);
+    if (v === null) return null;
+    if (c.num) n += c.sign * v;
+    else d += c.sign * v;
+  }
+  return d === 0 ? null : n / d;
 }
 
 /** Every cell a rate question may read (for a ranking's slice). */
