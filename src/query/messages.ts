@@ -117,6 +117,7 @@ export const M = {
   nothingToAdd: (why: string[]) => `没有可相加的数字。${why.join('；')}`,
   noBodiesIn: (places: string[]) => `库中没有${places.join('、')}的单位。`,
   noReportsOfYear: (year: number, future: boolean) => `库中没有 ${year} 年的报告${future ? '（年度报告次年才发布）' : ''}。`,
+  noReportsOfYearIn: (year: number, who: string[]) => `库中没有${who.join('、')}的 ${year} 年报告。`,
   yearAssumed: (year: number) => `（未指定年份，按 ${year} 年）`,
   allBodies: '库中各单位',
   allReports: '库中所有单位',

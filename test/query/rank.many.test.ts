@@ -118,6 +118,17 @@ describe('the body at a place of the ranking (排名第二的是谁)', () => {
     }
   });
 
+  it('多少 in a second clause does not turn the order round (最多的是谁，有多少; 第2名是谁，收到多少件)', () => {
+    const desc = [...truths].sort((x, y) => received(y) - received(x));
+    for (const q of [`${year}年收到申请最多的是谁，有多少`, `${year}年哪个单位收到的申请最多？多少件`]) {
+      expect(engine.ask(q).facts[0]?.value, q).toBe(received(desc[0]));
+    }
+    const second = engine.ask(`${year}年收到申请第2名是谁，收到多少件`);
+    expect(second.facts[0]?.value).toBe(received(truths.find((t) => placeOf(truths, t) === 2) ?? desc[1]));
+    const fewest = engine.ask(`${year}年谁收到的申请最少，有多少`);
+    expect(fewest.facts[0]?.value).toBe(received(desc[desc.length - 1]));
+  });
+
   it('a place beyond the bodies ranked is said not to exist, with no number', () => {
     const a = engine.ask(`${year}年收到申请排名第${truths.length + 5}的是谁`);
     expect(a.status).toBe('not_found');

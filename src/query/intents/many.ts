@@ -32,6 +32,11 @@ export function population(ctx: Ctx, f: Frame): Pop | { answer: Answer } {
   // a region's bodies with a report of the year: one index join, not a look-up per body
   const ids = named ? named.filter((id) => ctx.data.report(id, year))
     : f.regions.length ? inRegions(ctx, f, year) : undefined;
+  if (ids && !ids.length && ctx.data.countOfYear(year)) {
+    // reports of the year exist, none of the bodies or places asked about
+    const who = named ? named.map((id) => ctx.index.byId(id)?.name ?? '') : f.regions.map((p) => p.name);
+    return { answer: answer('not_found', `${M.noReportsOfYearIn(year, who)}\n${inventory(ctx)}`) };
+  }
   if (ids ? !ids.length : !ctx.data.countOfYear(year)) {
     return {
       answer: answer('not_found', `${M.noReportsOfYear(year, year >= ctx.now.getUTCFullYear())}\n${inventory(ctx)}`),

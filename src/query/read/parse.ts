@@ -19,6 +19,8 @@ const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九
 const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
 const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
+const FEWEST = /谁.*(?<!多)少|哪个.*(?<!多)少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/;
+const MOST = /谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/;
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
 const RANK: Word = { k: 'cue', id: 'rank' };
@@ -107,8 +109,11 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (/^万元?$/.test(f.unit ?? '') || /花了|花费|多少钱/.test(text)) {
     f.metrics = f.metrics.map((m) => (m === 'active.procurement.items' ? 'active.procurement.amount' : m));
   }
-  if (/谁.*少|哪个.*少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/.test(text) || f.cues.includes('rank_asc')) f.order = 'asc';
-  else if (/谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/.test(text)
+  // the fewest first when a word says so; 少 inside 多少 (最多的是谁，有多少) says nothing of the order, and a word
+  // for the most (最多, 第一) is not turned round by a 少 elsewhere in the question
+  const fewest = f.cues.includes('rank_asc') || (!f.cues.includes('rank_desc') && FEWEST.test(text));
+  if (fewest) f.order = 'asc';
+  else if (MOST.test(text)
     || f.cues.includes('rank_desc') || f.cues.includes('rank') || f.cues.includes('position')) f.order = 'desc';
   f.intent = decideIntent(f);
   f.trace.push(`intent:${f.intent}`);
