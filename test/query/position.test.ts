@@ -85,5 +85,10 @@ describe('several years and shares of a region', () => {
     const a = ask('洪泽在各单位里排名第几');
     expect(a.facts).toEqual([]);
     expect(a.text).toContain('按哪个数字排');
+    for (const q of ['2024年排名第二的是谁', '2024年排第一的是哪个单位']) {
+      const b = ask(q);
+      expect(b.facts, q).toEqual([]);
+      expect(b.text, q).toContain('按哪个数字排');
+    }
   });
 });

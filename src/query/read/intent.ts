@@ -19,8 +19,8 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   // where one body stands among all (番禺排第几, 番禺在各单位里排名如何): the ranking with its line
   // 网站访问量排名: a figure of the prose, which the rank handler says cannot be ranked
   ['rank', (f) => ranks(f) && f.topics.length > 0 && !f.metrics.length && !f.ratio && f.bodies.length !== 1],
-  // 排第几 with no figure named: the rank handler asks which figure
-  ['rank', (f) => has(f, 'position')
+  // 排第几 or 排名第二的是谁 with no figure named: the rank handler asks which figure
+  ['rank', (f) => has(f, 'position') || (!!f.nth && f.bodies.length !== 1 && !f.keywords.length)
     || (f.bodies.length === 1 && ranks(f) && has(f, 'all_bodies') && (!!f.metrics.length || !!f.ratio))],
   ['total', (f) => (has(f, 'all_bodies') || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
   ['compare', (f) => f.bodies.length > 1 || (f.ambiguous === null && f.bodies.length <= 1

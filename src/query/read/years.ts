@@ -41,8 +41,8 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
   { re: new RegExp(`前${NUM}${COUNT_UNIT}?(?!${COUNT_UNIT}?(?:年|月|\\d))`, 'g'), read: count },
   { re: new RegExp(`${COUNT_AFTER}${NUM}${COUNT_UNIT}`, 'g'), read: count },
   // 第二名, 排第3位, 倒数第二, 第二多: a place of a ranking (第二年 is a year word of the lexicon)
-  { re: new RegExp(`第${NTH_NUM}(?:名|位)|(?<=排名?|排在|位列|位居|倒数)第${NTH_NUM}|第${NTH_NUM}(?=多|高|少|低|大|小)`, 'g'),
-    read: nth },
+  { re: new RegExp(`(?:排名?|排在|位列|位居)?第${NTH_NUM}(?:名|位)|(?:排名?|排在|位列|位居|(?<=倒数))第${NTH_NUM}`
+    + `|第${NTH_NUM}(?=多|高|少|低|大|小)`, 'g'), read: nth },
   { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
   { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
 ];
