@@ -102,8 +102,12 @@ const placeOf = (xs: Truth[], t: Truth, asc = false) =>
 
 describe('the body at a place of the ranking (排名第二的是谁)', () => {
   it('names the bodies at that place, counted from the top or from the last, as the truth files order them', () => {
-    for (const [n, asc] of [[2, false], [7, false], [15, false], [3, true], [12, true]] as [number, boolean][]) {
-      const q = asc ? `${year}年收到申请倒数第${n}名是哪个单位` : `${year}年收到申请排名第${n}的是哪个单位`;
+    const forms: [number, boolean, string][] = [
+      [2, false, '排名第2的是哪个单位'], [7, false, '排行第七的是谁'], [15, false, '第十五多的单位'],
+      [3, true, '倒数第3名是哪个单位'], [12, true, '第十二少的是哪个单位'],
+    ];
+    for (const [n, asc, form] of forms) {
+      const q = `${year}年收到申请${form}`;
       const a = engine.ask(q);
       expect(a.status, q).toBe('answered');
       const at = truths.filter((t) => placeOf(truths, t, asc) === n);
@@ -154,6 +158,8 @@ describe('a ranking around the body named (全市, 全省, 全国)', () => {
     const province = truths.filter((x) => x.region[0] === t.region[0]);
     for (const [word, among] of [['全市', city], ['全省', province], ['全国', truths]] as [string, Truth[]][]) {
       const a = engine.ask(`${t.synth.fullName}${year}年收到申请在${word}排第几`);
+      const b = engine.ask(`${t.synth.fullName}${year}年申请量${word}第几`);
+      expect(b.text, word).toBe(a.text);
       expect(a.status, word).toBe('answered');
       expect(a.text, word).toContain(`排第 ${placeOf(among, t)} 名（共 ${among.length} 个单位）`);
       expect(a.facts.find((f) => truthOf(f.org) === t)?.value).toBe(received(t));

@@ -24,6 +24,7 @@ const MOST = /谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
 const RANK: Word = { k: 'cue', id: 'rank' };
+const RANK_ASC: Word = { k: 'cue', id: 'rank_asc' };
 /** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
 const BREAKDOWN = /原因|情形|理由|构成/;
 const QUOTED = /[“"「『‘]([^”"」』’]{2,30})[”"」』’]/g;
@@ -64,6 +65,8 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const fromTop: Word[] = years.some((y) => y.count && text.startsWith('前', y.start)) ? [RANK_DESC] : [];
   // 排名第二的是谁: a place of a ranking asks for the ranking
   if (f.nth) fromTop.push(RANK);
+  const nthOrder = years.find((y) => y.nthOrder)?.nthOrder;
+  if (nthOrder) fromTop.push(nthOrder === 'asc' ? RANK_ASC : RANK_DESC);
   const cueWords = [...tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf), ...fromTop];
   const anyExact = tokens.some((t) =>
     t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));

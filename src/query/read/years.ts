@@ -10,6 +10,8 @@ export interface YearSpan {
   count?: number;
   /** The place in a ranking asked for (第二名, 排第3, 第二多): not a year. */
   nth?: number;
+  /** The order a place says (第二多: from the most; 第二少: from the fewest). */
+  nthOrder?: 'asc' | 'desc';
 }
 
 const NUM = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})';
@@ -23,8 +25,11 @@ const count = (m: RegExpExecArray) => {
 
 const nth = (m: RegExpExecArray) => {
   const n = smallNumber(m[1] ?? m[2] ?? m[3]);
-  return n && n <= 1000 ? { years: [], nth: n } : null;
+  // 第二少, 第二低: counted from the fewest
+  const fromLast = m[4] !== undefined && /[少低小]/.test(m[4]);
+  return n && n <= 1000 ? { years: [], nth: n, ...(m[4] ? { nthOrder: fromLast ? 'asc' : 'desc' } as const : {}) } : null;
 };
+const BEFORE_NTH = '(?:排名?|排行|排在|位列|位居)';
 const NTH_NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'start' | 'end'> | null }[] = [
@@ -41,8 +46,8 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
   { re: new RegExp(`前${NUM}${COUNT_UNIT}?(?!${COUNT_UNIT}?(?:年|月|\\d))`, 'g'), read: count },
   { re: new RegExp(`${COUNT_AFTER}${NUM}${COUNT_UNIT}`, 'g'), read: count },
   // 第二名, 排第3位, 倒数第二, 第二多: a place of a ranking (第二年 is a year word of the lexicon)
-  { re: new RegExp(`(?:排名?|排在|位列|位居)?第${NTH_NUM}(?:名|位)|(?:排名?|排在|位列|位居|(?<=倒数))第${NTH_NUM}`
-    + `|第${NTH_NUM}(?=多|高|少|低|大|小)`, 'g'), read: nth },
+  { re: new RegExp(`${BEFORE_NTH}?第${NTH_NUM}(?:名|位)|(?:${BEFORE_NTH}|(?<=倒数))第${NTH_NUM}`
+    + `|第${NTH_NUM}(多|高|少|低|大|小)`, 'g'), read: nth },
   { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
   { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
 ];

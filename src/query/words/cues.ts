@@ -18,7 +18,7 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('前三名|前五名|前十名|前几名|前两名|第一名|头名|榜首', { k: 'cue', id: 'rank_desc' }),
   // where one body stands in a ranking (番禺排第几)
   ...w('排第几|排第几名|排名第几|排在第几|排在第几名|排在第几位|第几名|第几位|排多少名|排名多少|位列第几|位居第几|处于第几|'
-    + '排第几位|排名怎么样|排名如何|排在什么位置|排名处于什么位置', { k: 'cue', id: 'position' }),
+    + '排第几位|排名怎么样|排名如何|排在什么位置|排名处于什么位置|第几|排几|排多少|排名多少位|排在多少', { k: 'cue', id: 'position' }),
   // the scope of a ranking around the body named (番禺在全市排第几: among its city's bodies; 全国: every body on file)
   ...w('全国|全国范围|全国范围内|在全国|全国各地|全国各单位|全国所有单位|全国的单位', { k: 'cue', id: 'nationwide' }),
   ...w('全省|省内|本省|全省范围|全省范围内|在省内|全省各单位|全省所有单位|全自治区|自治区内', { k: 'cue', id: 'province_wide' }),
