@@ -42,6 +42,12 @@ export const answer = (
 ): Answer =>
   ({ status, text, facts, warnings, ...(options ? { options } : {}) });
 
+/** A mean, exact or to two decimals, and whether it was rounded. */
+export function mean(sum: number, n: number): { value: number; rounded: boolean } {
+  const value = Math.round((sum / n) * 100) / 100;
+  return { value, rounded: value !== sum / n };
+}
+
 /** 1774 → "1774"; 620.5 → "620.5"; 0.62159 → "62.16%". */
 /** A fact's value as the answer prints it, with the text's hedge (近 1000 条, 100余 人次). */
 export const fmtFact = (x: Pick<Fact, 'value' | 'unit' | 'approx'>) =>

@@ -113,6 +113,14 @@ export const M = {
   rankCaveat: '说明：区政府的报告可能已包含其下属部门，跨层级排名仅供参考。',
   totalHead: (year: number, region: string, n: number, label: string, value: string, note: string) =>
     `${year} 年${region}（${n} 份报告）${label}合计 ${value}${note}`,
+  averageHead: (year: number, region: string, n: number, label: string, avg: string, sum: string, rounded: boolean,
+    note: string) => `${year} 年${region}（${n} 份报告）${label}平均每个单位 ${avg}（合计 ${sum} ÷ ${n}`
+    + `${rounded ? '，保留两位小数' : ''}）${note}`,
+  yearsAverage: (years: number[], avg: string, sum: string, rounded: boolean) =>
+    `${years.join('、')} 年平均每年 ${avg}（合计 ${sum} ÷ ${years.length}${rounded ? '，保留两位小数' : ''}）`,
+  noReportYear: (year: number) => `${year} 年：没有报告（平均只算有数字的年份）`,
+  averageOfRate: '比率不能直接平均（各单位、各年的分母不同）：可以问各单位的比率排名，或某个单位每年的比率。',
+  averageCaveat: '说明：这是各报告数字的简单平均；政府的报告可能已包含其部门的数字。',
   totalCaveat: '说明：这是各报告数字直接相加；政府的报告可能已包含其部门的数字，可能重复计算。',
   nothingToAdd: (why: string[]) => `没有可相加的数字。${why.join('；')}`,
   noBodiesIn: (places: string[]) => `库中没有${places.join('、')}的单位。`,

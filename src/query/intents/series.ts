@@ -1,5 +1,5 @@
 /** One body over the years: a figure year by year (trend), and its change between two years (rates in points). */
-import { answer, fmt, sourceLine, type Answer } from '../answer.js';
+import { answer, fmt, mean, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
@@ -43,8 +43,15 @@ export function trend(ctx: Ctx, f: Frame): Answer {
     if ('answer' in ys) return ys.answer;
     years = ys.years;
   }
+  if (f.cues.includes('average') && f.ratio && f.ratio !== 'share') return answer('not_found', M.averageOfRate);
   const { facts, notes, warns } = series(ctx, f, body, years);
   if (!facts.length) return answer('not_found', `${body.name}：${notes.join('；')}`);
+  if (f.cues.includes('average')) {
+    const now = ctx.now.getUTCFullYear();
+    const asked = f.range ? span(f.range[0], f.range[1]) : f.lastN ? span(now - f.lastN, now - 1) : years;
+    const missing = asked.filter((y) => !years.includes(y));
+    return averageOfYears(body, f, facts, [...missing.map((y) => M.noReportYear(y)), ...notes], warns);
+  }
   const lines = facts.map((x, i) => {
     const prev = facts[i - 1];
     const d = prev ? x.value - prev.value : null;
@@ -55,6 +62,25 @@ export function trend(ctx: Ctx, f: Frame): Answer {
   const tail = `${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`;
   return answer('answered', `${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${tail}`, facts,
     warns);
+}
+
+const span = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+
+/**
+ * 近三年平均每年: the mean of the years that have the figure (each year and its line shown); a year without it
+ * (or without a report) is said, and the mean is of the years that have it.
+ */
+function averageOfYears(body: BodyInfo, f: Frame, facts: Fact[], notes: string[], warns: string[]): Answer {
+  const sum = facts.reduce((s, x) => s + x.value, 0);
+  const m = mean(sum, facts.length);
+  const unit = facts[0].unit;
+  const avg: Fact = { ...facts[facts.length - 1], metric: `avg:${facts[0].metric}`, label: `${facts[0].label}年平均`,
+    value: m.value };
+  const line = M.yearsAverage(facts.map((x) => x.year), fmt(m.value, unit), fmt(sum, unit), m.rounded);
+  const each = facts.map((x) => `· ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n');
+  const tail = `${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`;
+  return answer('answered', `${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${line}\n${each}${tail}`,
+    [avg, ...facts], warns);
 }
 
 export function change(ctx: Ctx, f: Frame): Answer {

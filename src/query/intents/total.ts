@@ -1,5 +1,5 @@
 /** A total of one figure over a region or every body, per year and over several years, with its caveat. */
-import { answer, fmt, type Answer } from '../answer.js';
+import { answer, fmt, mean, type Answer } from '../answer.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { regionKey } from '../../domain/bodyNames.js';
@@ -33,13 +33,17 @@ const EXCERPT = 20;
 function totalOfYears(ctx: Ctx, f: Frame, years: number[]): Answer {
   const each = years.map((y) => total(ctx, { ...f, years: [y], range: undefined }));
   const sums = each.map((a) => a.facts[0]).filter((x): x is Fact => Boolean(x));
-  const all = sums.length === years.length && sums.every((x) => x.unit === sums[0].unit)
+  // averages of several years are said year by year, never added up
+  const all = !averaged(f) && sums.length === years.length && sums.every((x) => x.unit === sums[0].unit)
     ? `\n${M.yearsTotal(years, fmt(sums.reduce((s, x) => s + x.value, 0), sums[0].unit))}` : '';
   const status = each.some((a) => a.status === 'answered') ? 'answered' : each[0].status;
   return answer(status, `${each.map((a) => a.text).join('\n\n')}${all}`, each.flatMap((a) => a.facts));
 }
 
+const averaged = (f: Frame) => f.cues.includes('average');
+
 export function total(ctx: Ctx, f: Frame): Answer {
+  if (isRate(f) && averaged(f)) return answer('not_found', M.averageOfRate);
   if (isRate(f)) return rank(ctx, f); // a rate does not add up across bodies
   const years = namedYears(f);
   if (years.length > 1) return totalOfYears(ctx, f, years);
@@ -62,9 +66,16 @@ function totalOf(ctx: Ctx, f: Frame): Answer {
   const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
   const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,
     value: sum, excerpt: rows.slice(0, EXCERPT).map((x) => `${x.name} ${fmt(x.value, x.unit)}`).join('；') };
-  const head = M.totalHead(pop.year, region, n, shown[0].label, fmt(sum, shown[0].unit), pop.note);
   const lines = shown.map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);
   const more = n > SHOWN ? `\n${M.rankMore(SHOWN, n)}` : '';
-  return answer('answered', `${head}\n${lines.join('\n')}${more}${skippedText(ctx, f, none)}\n${M.totalCaveat}`,
-    [t, ...shown]);
+  const body = `${lines.join('\n')}${more}${skippedText(ctx, f, none)}`;
+  if (averaged(f)) {
+    const m = mean(sum, n);
+    const avg: Fact = { ...t, metric: `avg:${shown[0].metric}`, label: `${shown[0].label}平均`, value: m.value };
+    const head = M.averageHead(pop.year, region, n, shown[0].label, fmt(m.value, shown[0].unit),
+      fmt(sum, shown[0].unit), m.rounded, pop.note);
+    return answer('answered', `${head}\n${body}\n${M.averageCaveat}`, [avg, t, ...shown]);
+  }
+  const head = M.totalHead(pop.year, region, n, shown[0].label, fmt(sum, shown[0].unit), pop.note);
+  return answer('answered', `${head}\n${body}\n${M.totalCaveat}`, [t, ...shown]);
 }

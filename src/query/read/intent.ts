@@ -23,6 +23,10 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   ['rank', (f) => has(f, 'position') || (!!f.nth && f.bodies.length !== 1 && !f.keywords.length)
     || (f.bodies.length === 1 && ranks(f) && has(f, 'all_bodies') && (!!f.metrics.length || !!f.ratio))],
   ['total', (f) => (has(f, 'all_bodies') || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
+  // 2024年平均收到多少申请: an average over the bodies of the year; 洪泽平均每年: over the body's years
+  ['total', (f) => has(f, 'average') && f.bodies.length === 0 && !f.ambiguous && !f.unknownBodies.length
+    && !f.unknownPlaces.length && (!!f.metrics.length || !!f.ratio)],
+  ['trend', (f) => has(f, 'average') && f.bodies.length === 1 && (!!f.metrics.length || !!f.ratio)],
   ['compare', (f) => f.bodies.length > 1 || (f.ambiguous === null && f.bodies.length <= 1
     && has(f, 'compare') && distinctYears(f) > 1 && !has(f, 'change'))],
   ['change', (f) => has(f, 'change') || (has(f, 'prev_year') && (!!f.metrics.length || !!f.ratio))],

@@ -100,7 +100,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
   readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
   f.quoted = [...text.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => q.length >= 2);
-  f.subYear = SUBYEAR.test(text);
+  f.subYear = SUBYEAR.test(text) || f.cues.includes('subyear');
   f.wantsNumber = WANTS_NUMBER.test(text);
   const unit = UNIT_ASKED.exec(text);
   if (unit && UNITS.includes(unit[1])) f.unit = unit[1];

@@ -11,7 +11,8 @@ export type Cue =
   | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit'
   | 'published' | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year'
   | 'latest' | 'fee_amount' | 'report' | 'each' | 'difference' | 'deadline' | 'no_date' | 'late' | 'apply'
-  | 'position' | 'other_word' | 'nationwide' | 'province_wide' | 'city_wide';
+  | 'position' | 'other_word' | 'nationwide' | 'province_wide' | 'city_wide'
+  | 'average';
 
 export type Word =
   | { k: 'metric'; id: string }

@@ -1,0 +1,66 @@
+/**
+ * Averages (平均): over the bodies of a year or a region (the sum ÷ the reports, said with both), over a body's
+ * years (the years that have the figure; a year without a report is said); a rate is never averaged, and per
+ * month or per day is not in a report. Values are read from the truth files of the bundled reports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import type { QueryEngine } from '../../src/query/engine.js';
+import { bundledEngine, JINLIN, NOW, PANYU, truth, WUJIANG, XZB24 } from '../helpers/engine.js';
+
+let app: App & { dir: string };
+let engine: QueryEngine;
+beforeAll(async () => { ({ app, engine } = await bundledEngine()); });
+afterAll(async () => { await app.close(); });
+
+const ask = (q: string) => engine.ask(q, { now: NOW });
+const received = (id: string) => truth(id).applications.new_received[6];
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+describe('an average over bodies', () => {
+  it('of every report of a year, and of a province\'s, is the sum ÷ the reports, both said', () => {
+    const all = ['hongze-2024', PANYU, WUJIANG, JINLIN, XZB24].map(received);
+    const sum = all.reduce((s, x) => s + x, 0);
+    for (const q of ['2024年各单位平均收到多少申请', '2024年平均每个单位收到多少件申请']) {
+      const a = ask(q);
+      expect(a.status, q).toBe('answered');
+      expect(a.facts[0].value, q).toBe(round2(sum / all.length));
+      expect(a.text, q).toContain(`合计 ${sum} 件 ÷ ${all.length}`);
+    }
+    const gd = [PANYU, WUJIANG, XZB24].map(received);
+    const a = ask('广东省2024年平均每个单位收到多少申请');
+    expect(a.facts[0].value).toBe(round2(gd.reduce((s, x) => s + x, 0) / gd.length));
+  });
+
+  it('of a rate is refused, with no number', () => {
+    for (const q of ['2024年各单位平均公开率是多少', '洪泽2023到2024年平均公开率']) {
+      const a = ask(q);
+      expect(a.facts, q).toEqual([]);
+      expect(a.text, q).toContain('比率不能直接平均');
+    }
+  });
+});
+
+describe('an average over a body\'s years', () => {
+  it('is the mean of the years asked, each year shown', () => {
+    const ys = ['hongze-2023', 'hongze-2024'].map(received);
+    const a = ask('洪泽2023到2024年年均新收申请多少件');
+    expect(a.status).toBe('answered');
+    expect(a.facts[0].value).toBe(round2((ys[0] + ys[1]) / 2));
+    expect(a.facts.slice(1).map((f) => f.value)).toEqual(ys);
+  });
+
+  it('says a year without a report and averages the years that have one', () => {
+    const a = ask('洪泽2022到2024年平均每年收到多少申请');
+    const ys = ['hongze-2023', 'hongze-2024'].map(received);
+    expect(a.facts[0].value).toBe(round2((ys[0] + ys[1]) / 2));
+    expect(a.text).toContain('2022 年：没有报告');
+  });
+
+  it('per month or per day is not in a report: no number', () => {
+    for (const q of ['番禺2024年平均每月收到多少申请', '番禺2024年日均收到几件申请']) {
+      const a = ask(q);
+      expect(a.facts, q).toEqual([]);
+    }
+  });
+});
