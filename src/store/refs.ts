@@ -27,6 +27,9 @@ export class RefReads {
                   ORDER BY body_id, year`),
       all: p(`SELECT ${REF} FROM reports WHERE superseded_by IS NULL ORDER BY body_id, year`),
       countOfYear: p('SELECT COUNT(*) FROM reports WHERE year = ? AND superseded_by IS NULL').pluck(),
+      ofYearOfKinds: p(`SELECT r.body_id FROM reports r INDEXED BY reports_year_refs JOIN bodies b ON b.id = r.body_id
+        WHERE r.year = ? AND r.superseded_by IS NULL AND b.kind IN (SELECT value FROM json_each(?))
+        ORDER BY r.body_id`).pluck(),
       latest: p('SELECT MAX(year) FROM reports WHERE superseded_by IS NULL').pluck(),
     };
   }
@@ -34,6 +37,10 @@ export class RefReads {
   /** The active report of a body and year. */
   ofBodyYear(bodyId: number, year: number): ReportRef | undefined {
     return this.s.ofBodyYear.get(bodyId, year) as ReportRef | undefined;
+  }
+  /** The bodies of some kinds (government, department …) with an active report of the year, by id. */
+  bodiesOfYearOfKinds(year: number, kinds: string[]): number[] {
+    return this.s.ofYearOfKinds.all(year, JSON.stringify(kinds)) as number[];
   }
   /** The years of a body's active reports, in order. */
   yearsOf(bodyId: number): number[] { return this.s.yearsOf.all(bodyId) as number[]; }

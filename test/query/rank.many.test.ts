@@ -174,6 +174,30 @@ describe('a ranking around the body named (全市, 全省, 全国)', () => {
   });
 });
 
+describe('a ranking or total of one tier of bodies (各区县, 各部门)', () => {
+  const tiers: [string, (t: Truth) => boolean][] = [
+    ['各区县政府', (t) => t.synth.kind === 'government' && t.synth.level === 'county'],
+    // a 中心 (public institution) counts as a department here, as the synthetic corpus names it
+    ['各部门', (t) => t.synth.kind === 'department' || t.synth.kind === 'office'],
+    ['各乡镇街道', (t) => t.synth.kind === 'township' || t.synth.kind === 'street'],
+  ];
+
+  it('ranks and adds up only the bodies of the tier, as the truth files say', () => {
+    for (const [word, ofTier] of tiers) {
+      const among = truths.filter(ofTier);
+      expect(among.length, word).toBeGreaterThan(10);
+      const a = engine.ask(`${year}年${word}收到申请排名`);
+      expect(a.status, word).toBe('answered');
+      const want = [...among].sort((x, y) => received(y) - received(x)).slice(0, 10).map(received);
+      expect(a.facts.map((f) => f.value), word).toEqual(want);
+      for (const f of a.facts) expect(ofTier(truthOf(f.org)), `${word}: ${f.org}`).toBe(true);
+      expect(a.text, word).toContain(`共 ${among.length} 个单位`);
+      const t = engine.ask(`${year}年${word}合计收到多少申请`);
+      expect(t.facts[0].value, word).toBe(among.reduce((sum, x) => sum + received(x), 0));
+    }
+  });
+});
+
 describe('a total over a region', () => {
   const provinces = () => {
     const n = new Map<string, number>();

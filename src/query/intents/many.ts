@@ -10,6 +10,7 @@ import type { ReportRef } from '../../store/store.js';
 import { metric, metricKeys, singleCell } from '../metrics.js';
 import { printedValue } from '../facts/values.js';
 import { fact, inventory, value, type Ctx, type Fact } from './common.js';
+import { byPlace, inTier, TIER_KINDS, TIER_LABEL, tierOf } from './levels.js';
 import { rateCells, rateOf, ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
 
 export const SHOWN = 10;
@@ -30,11 +31,20 @@ export function population(ctx: Ctx, f: Frame): Pop | { answer: Answer } {
     note = M.yearAssumed(year);
   }
   // a region's bodies with a report of the year: one index join, not a look-up per body
-  const ids = named ? named.filter((id) => ctx.data.report(id, year))
+  let ids = named ? named.filter((id) => ctx.data.report(id, year))
     : f.regions.length ? inRegions(ctx, f, year) : undefined;
+  // 各区县, 各部门: the bodies of one tier only
+  const tier = tierOf(f);
+  if (tier) {
+    const inIt = (id: number) => inTier(ctx.index.byId(id), tier);
+    // every body of the year: those of the tier's kinds by SQL, then a government's place level
+    ids = ids ? ids.filter(inIt) : ctx.data.bodiesOfYearOfKinds(year, TIER_KINDS[tier]).filter((id) => !byPlace(tier)
+      || inIt(id));
+  }
   if (ids && !ids.length && ctx.data.countOfYear(year)) {
     // reports of the year exist, none of the bodies or places asked about
-    const who = named ? named.map((id) => ctx.index.byId(id)?.name ?? '') : f.regions.map((p) => p.name);
+    const who = named ? named.map((id) => ctx.index.byId(id)?.name ?? '')
+      : [`${f.regions.map((p) => p.name).join('、')}${tier ? `的${TIER_LABEL[tier]}` : ''}`];
     return { answer: answer('not_found', `${M.noReportsOfYearIn(year, who)}\n${inventory(ctx)}`) };
   }
   if (ids ? !ids.length : !ctx.data.countOfYear(year)) {
@@ -84,7 +94,7 @@ export function valuesOver(ctx: Ctx, f: Frame, pop: Pop): { rows: Row[]; none: R
     return sorted ? { rows: sorted.rows.sort(byId), none: sorted.none }
       : computeRows(ctx, f, wholeYear(ctx, pop.year), pop.year);
   });
-  if (!f.regions.length && f.bodies.length <= 1) return whole();
+  if (!f.regions.length && f.bodies.length <= 1 && !tierOf(f)) return whole();
   if (pop.bodies().length < WHOLE_YEAR_FROM) return computeRows(ctx, f, pop.bodies(), pop.year);
   const all = ctx.data.memo(`${what}:byBody`, () => {
     const { rows, none } = whole();

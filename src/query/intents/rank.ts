@@ -10,6 +10,7 @@ import {
   SHOWN, isRate, namedYears, population, refOf, shownFact, skippedText, type Pop, type Row,
 } from './many.js';
 import { withScope } from './scope.js';
+import { overLabel } from './levels.js';
 import { ranking, type Ranking } from './ranked.js';
 
 export function rank(ctx: Ctx, f: Frame): Answer {
@@ -43,7 +44,7 @@ function ranked(ctx: Ctx, f: Frame): Answer {
     return answer('not_found', M.nothingToCompare(names));
   }
   const shown = r.top.slice(0, f.topN ?? SHOWN).map((x) => shownFact(ctx, f, x));
-  const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allBodies;
+  const region = overLabel(f, M.allBodies);
   const pct = shown[0].unit === '%';
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
   if (f.nth && f.nth > r.n) return answer('not_found', M.nthBeyond(pop.year, f.nth, r.n));

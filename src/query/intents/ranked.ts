@@ -8,6 +8,7 @@ import type { Frame } from '../frame.js';
 import { regionKey } from '../../domain/bodyNames.js';
 import type { RankScope } from '../../store/figuresRank.js';
 import { value, type Ctx } from './common.js';
+import { tierOf } from './levels.js';
 import { cellRows, computeRows, valuesOver, type Pop, type Row } from './many.js';
 
 /** A body named in the question, in the ranking: its row and the bodies ahead of it; or why it is not. */
@@ -41,7 +42,8 @@ function bySql(ctx: Ctx, f: Frame, pop: Pop, first: number): Ranking | null {
   const one = cellRows(f, pop.year);
   const place = f.regions[0];
   // named bodies (番禺和顺德谁多), several regions, or bodies known only in memory: computed
-  if (!one || f.bodies.length > 1 || f.regions.length > 1 || (place && ctx.index.partial)) return null;
+  // a tier (各区县) is a list of bodies: computed over it
+  if (!one || f.bodies.length > 1 || f.regions.length > 1 || (place && ctx.index.partial) || tierOf(f)) return null;
   const { key, row } = one;
   const at: RankScope = { key, year: pop.year, region: place ? regionKey(place.path) : undefined };
   const ranks = ctx.data.figures.ranks;
@@ -67,7 +69,7 @@ function bySql(ctx: Ctx, f: Frame, pop: Pop, first: number): Ranking | null {
 
 /** Every body's figure computed (a rate, a metric of several cells, named bodies), sorted in memory. */
 function computed(ctx: Ctx, f: Frame, pop: Pop, first: number): Ranking {
-  const whole = !f.regions.length && f.bodies.length <= 1;
+  const whole = !f.regions.length && f.bodies.length <= 1 && !tierOf(f);
   const sorted = () => {
     const { rows, none } = whole ? computeRows(ctx, f, pop.bodies(), pop.year) : valuesOver(ctx, f, pop);
     rows.sort((a, b) => (f.order === 'asc' ? a.value - b.value : b.value - a.value) || a.reportId - b.reportId);

@@ -7,6 +7,7 @@ import { value, type Ctx, type Fact } from './common.js';
 import {
   SHOWN, cellRows, isRate, namedYears, population, refOf, shownFact, skippedText, valuesOver, type Row,
 } from './many.js';
+import { overLabel, tierOf } from './levels.js';
 import { rank } from './rank.js';
 import { withScope } from './scope.js';
 
@@ -17,7 +18,8 @@ import { withScope } from './scope.js';
 function totalBySql(ctx: Ctx, f: Frame, year: number): { n: number; sum: number; rows: Row[]; none: Row[] } | null {
   const one = cellRows(f, year);
   // bodies known only in memory (a read-only database) are not in the index a region is read from
-  if (!one || f.bodies.length > 1 || f.regions.length > 1 || (f.regions.length && ctx.index.partial)) return null;
+  if (!one || f.bodies.length > 1 || f.regions.length > 1 || (f.regions.length && ctx.index.partial)
+    || tierOf(f)) return null;
   const { key, row } = one;
   const region = f.regions[0] ? regionKey(f.regions[0].path) : undefined;
   const t = ctx.data.figures.totals.total(key, year, region, EXCERPT);
@@ -63,7 +65,7 @@ function totalOf(ctx: Ctx, f: Frame): Answer {
   }
   const { n, sum } = bySql ?? { n: rows.length, sum: rows.reduce((s, x) => s + x.value, 0) };
   const shown = rows.slice(0, SHOWN).map((x) => shownFact(ctx, f, x));
-  const region = f.regions.length ? f.regions.map((p) => p.name).join('、') : M.allReports;
+  const region = overLabel(f, M.allReports);
   const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,
     value: sum, excerpt: rows.slice(0, EXCERPT).map((x) => `${x.name} ${fmt(x.value, x.unit)}`).join('；') };
   const lines = shown.map((p) => `· ${p.org} ${fmt(p.value, p.unit)}`);

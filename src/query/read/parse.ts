@@ -18,7 +18,7 @@ import { findYears } from './years.js';
 const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九十]{1,2}月份?|上半年|下半年|季度/;
 const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
 const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
-const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
+const AGGREGATE_CUES = ['all_bodies', 'which', 'rank', 'each_county', 'each_city', 'each_town', 'each_department'];
 const FEWEST = /谁.*(?<!多)少|哪个.*(?<!多)少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/;
 const MOST = /谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/;
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);

@@ -15,7 +15,7 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     if (w.k === 'cue' && !f.cues.includes(w.id)) {
       f.cues.push(w.id);
       // 全国, 全省, 全市: over the bodies of a place, as 各单位 says
-      if (SCOPE_LEVEL[w.id] && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
+      if ((SCOPE_LEVEL[w.id] || w.id.startsWith('each_')) && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
     }
     else if (w.k === 'relyear') f.years.push(thisYear + w.offset);
     else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }
