@@ -32,6 +32,19 @@ describe('an average over bodies', () => {
     expect(a.facts[0].value).toBe(round2(gd.reduce((s, x) => s + x, 0) / gd.length));
   });
 
+  it('of one tier (平均每个区县) is of the tier\'s bodies only', () => {
+    const counties = ['hongze-2024', PANYU].map(received);
+    const a = ask('2024年平均每个区县收到多少申请');
+    expect(a.facts[0].value).toBe(round2((counties[0] + counties[1]) / 2));
+  });
+
+  it('per head, a median and other statistics are not in a report: no number', () => {
+    for (const q of ['广东省2024年人均收到多少申请', '2024年各单位收到申请的中位数', '2024年各区县收到申请的方差']) {
+      const a = ask(q);
+      expect(a.facts, q).toEqual([]);
+    }
+  });
+
   it('of a rate is refused, with no number', () => {
     for (const q of ['2024年各单位平均公开率是多少', '洪泽2023到2024年平均公开率']) {
       const a = ask(q);
@@ -45,6 +58,7 @@ describe('an average over a body\'s years', () => {
   it('is the mean of the years asked, each year shown', () => {
     const ys = ['hongze-2023', 'hongze-2024'].map(received);
     const a = ask('洪泽2023到2024年年均新收申请多少件');
+    expect(ask('洪泽23-24年平均每年收到多少申请').facts[0]?.value).toBe(round2((ys[0] + ys[1]) / 2));
     expect(a.status).toBe('answered');
     expect(a.facts[0].value).toBe(round2((ys[0] + ys[1]) / 2));
     expect(a.facts.slice(1).map((f) => f.value)).toEqual(ys);

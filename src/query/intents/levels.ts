@@ -7,13 +7,14 @@ import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import type { Cue } from '../words/index.js';
 
-export type Tier = 'county' | 'city' | 'town' | 'department';
+export type Tier = 'county' | 'city' | 'town' | 'street' | 'township' | 'department';
 const TIER_OF: Partial<Record<Cue, Tier>> = {
-  each_county: 'county', each_city: 'city', each_town: 'town', each_department: 'department',
+  each_county: 'county', each_city: 'city', each_town: 'town', each_street: 'street', each_township: 'township',
+  each_department: 'department',
 };
 /** How the answer names the tier: 广州市的区县政府. */
 export const TIER_LABEL: Record<Tier, string> = {
-  county: '区县政府', city: '地级市政府', town: '乡镇街道', department: '部门',
+  county: '区县政府', city: '地级市政府', town: '乡镇街道', street: '街道', township: '乡镇', department: '部门',
 };
 
 export const tierOf = (f: Frame): Tier | undefined => f.cues.map((c) => TIER_OF[c]).find(Boolean);
@@ -30,7 +31,8 @@ function levelOf(path: string[]): PlaceLevel | undefined {
  * report as departments do; a government tier is also told by the level of its place.
  */
 export const TIER_KINDS: Record<Tier, string[]> = {
-  county: ['government'], city: ['government'], town: ['township', 'street'],
+  county: ['government'], city: ['government'], town: ['township', 'street'], street: ['street'],
+  township: ['township'],
   department: ['department', 'office', 'institution'],
 };
 /** Tiers the kind alone does not tell (a county's government from a city's). */

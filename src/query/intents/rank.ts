@@ -5,7 +5,7 @@
 import { answer, fmt, sourceLine, type Answer, type AnswerTable } from '../answer.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import { value, type Ctx, type Fact } from './common.js';
+import { value, whichBody, type Ctx, type Fact } from './common.js';
 import {
   SHOWN, isRate, namedYears, population, refOf, shownFact, skippedText, type Pop, type Row,
 } from './many.js';
@@ -19,6 +19,11 @@ export function rank(ctx: Ctx, f: Frame): Answer {
   if (years.length > 1) {
     const a = rank(ctx, { ...f, years: [years[years.length - 1]], range: undefined });
     return { ...a, text: `${M.rankOneYear(years)}\n${a.text}` };
+  }
+  // 南沙区排第几 with the government and its office on file: which one is asked about, never dropped
+  if (f.ambiguous) {
+    const w = whichBody(ctx, f);
+    if ('answer' in w) return w.answer;
   }
   // 广州市排第几: a place is no body of its own; its bodies can be ranked
   if (f.cues.includes('position') && f.bodies.length !== 1) {

@@ -77,12 +77,17 @@ function placeOfBodies(run: Tok[], index: BodyIndex): Place | null {
   return null;
 }
 
-/** The bodies a run of name tokens stands for, alone (aggregate: a place is a region, not one body). */
-export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean): NameReading {
+/**
+ * The bodies a run of name tokens stands for, alone (aggregate: a place is a region, not one body). `within`:
+ * the question asks where a body stands (排第几), and a place that holds a body named beside it is the region
+ * it stands in (射阳县在江苏省排第几), not a second body.
+ */
+export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean, within = false): NameReading {
   const out: NameReading = {
     bodies: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [], used: new Set(),
   };
   const push = (id: number) => { if (!out.bodies.includes(id)) out.bodies.push(id); };
+  const places: Tok[][] = [];
   for (const run of nameRuns(tokens)) {
     run.forEach((t) => out.used.add(t));
     const tail = run.some((t) => !isName(t));
@@ -100,7 +105,15 @@ export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean): 
       if (narrowed.length === 1) push(narrowed[0]); else out.ambiguous = narrowed;
       continue;
     }
-    readPlace(run, index, aggregate, out, push);
+    if (within) places.push(run);
+    else readPlace(run, index, aggregate, out, push);
+  }
+  // the deepest place first (射阳县 before 江苏省): it is the body, and a place holding it is its region
+  const byDepth = places.map((run) => ({ run, place: placeOf(run, index) }))
+    .sort((a, b) => (b.place?.path.length ?? 0) - (a.place?.path.length ?? 0));
+  for (const { run, place } of byDepth) {
+    if (place && out.bodies.some((id) => inside(index, id, place))) out.regions.push(place);
+    else readPlace(run, index, aggregate, out, push);
   }
   return out;
 }

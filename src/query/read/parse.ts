@@ -18,7 +18,8 @@ import { findYears } from './years.js';
 const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九十]{1,2}月份?|上半年|下半年|季度/;
 const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
 const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
-const AGGREGATE_CUES = ['all_bodies', 'which', 'rank', 'each_county', 'each_city', 'each_town', 'each_department'];
+const AGGREGATE_CUES = ['all_bodies', 'which', 'rank', 'each_county', 'each_city', 'each_town', 'each_street',
+  'each_township', 'each_department', 'nationwide', 'province_wide', 'city_wide'];
 const FEWEST = /谁.*(?<!多)少|哪个.*(?<!多)少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/;
 const MOST = /谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/;
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
@@ -78,9 +79,13 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const position = cueWords.some((w) =>
     (w.k === 'cue' && w.id === 'position') || (w.k === 'ratio' && w.id === 'share')) || belowScope(tokens, cueWords);
   const ranked = cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc'));
+  // 广东省2024年平均收到多少申请: an average of one year is over the place's bodies (of several years, 年均, over
+  // the body's years)
+  const overBodies = cueWords.some((w) => w.k === 'cue' && w.id === 'average') && !f.range && !f.lastN
+    && new Set(f.years).size <= 1 && !cueWords.some((w) => w.k === 'cue' && w.id === 'average_years');
   const aggregate = !position && (cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
-    || (!anyExact && !ofGroup && ranked));
-  const names = readNames(tokens, lex.bodies, aggregate);
+    || (!anyExact && !ofGroup && ranked) || overBodies);
+  const names = readNames(tokens, lex.bodies, aggregate, position);
   applyNames(f, names);
   // a guess that became a name is echoed with the body's full name
   const bodyAt = (at: number) => tokens.find((t) => t.start <= at && at < t.end && names.used.has(t));

@@ -16,6 +16,8 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
       f.cues.push(w.id);
       // 全国, 全省, 全市: over the bodies of a place, as 各单位 says
       if ((SCOPE_LEVEL[w.id] || w.id.startsWith('each_')) && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
+      // 年均: an average, over the years
+      if (w.id === 'average_years' && !f.cues.includes('average')) f.cues.push('average');
     }
     else if (w.k === 'relyear') f.years.push(thisYear + w.offset);
     else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }

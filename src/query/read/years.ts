@@ -34,6 +34,9 @@ const NTH_NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'start' | 'end'> | null }[] = [
   { re: /(20\d{2})年?度?(?:至|到|-|—|~|～)(20\d{2})年?度?/g, read: (m) => ({ range: [Number(m[1]), Number(m[2])] }) },
+  // 22-24年, 22到24年
+  { re: /(?<![\d.])([1-4]\d)年?(?:至|到|-|—|~|～)([1-4]\d)年度?/g,
+    read: (m) => ({ range: [2000 + Number(m[1]), 2000 + Number(m[2])] }) },
   // 近三年, 过去5年, 前两年; 前一年 / 这一年 is one year, read from the lexicon (counted from the chat's year)
   { re: /(近|最近|过去|前|这)(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个)?年/g, read: (m) => {
     const n = smallNumber(m[2]);

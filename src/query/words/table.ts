@@ -9,7 +9,7 @@ const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|'
 /** Table B rows and groups (metric ids are "applications.<row>" or "group.<name>"), table A rows, ratios. */
 export const TABLE_WORDS: [string, Word][] = [
   // applications received and the other flow rows
-  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收的|收了|所收', { k: 'cue', id: 'receive' }),
+  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收的|收了|所收|收申请', { k: 'cue', id: 'receive' }),
   ...w('新收|新收到|本年新收到|新受理|新接收', { k: 'metric', id: 'applications.new_received' }),
   ...w('本年新收|本年度新收|新收申请', { k: 'metric', id: 'applications.new_received' }),
   ...w('上年结转|上年度结转|结转上年度|上一年结转|上年转来|往年结转', { k: 'metric', id: 'applications.carried_over' }),

@@ -12,7 +12,8 @@ export type Cue =
   | 'published' | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year'
   | 'latest' | 'fee_amount' | 'report' | 'each' | 'difference' | 'deadline' | 'no_date' | 'late' | 'apply'
   | 'position' | 'other_word' | 'nationwide' | 'province_wide' | 'city_wide'
-  | 'average' | 'each_county' | 'each_city' | 'each_town' | 'each_department';
+  | 'average' | 'average_years' | 'each_county' | 'each_city' | 'each_town' | 'each_street' | 'each_township'
+  | 'each_department';
 
 export type Word =
   | { k: 'metric'; id: string }
