@@ -135,9 +135,13 @@ function readPlace(run: Tok[], index: BodyIndex, aggregate: boolean, out: NameRe
     .map((e) => (e as { id: number }).id))];
   const place = placeOf(run, index) ?? places[0];
   if (aggregate && place) { out.regions.push(place); return; }
-  const below = place ? index.idsInPlace(place) : placeOnly;
-  const direct = [...new Set([...placeOnly.filter((id) => !place || inside(index, id, place)),
-    ...(place ? index.idsAt(place) : [])])];
+  // 鼓楼区 of 南京, 徐州, 福州 and 开封: a place name several places bear stands for the bodies of each
+  const same = place ? places.filter((p) => p.name === place.name && p.level === place.level
+    && index.hasBodiesIn(p)) : [];
+  const cands = same.length > 1 && run.length === 1 ? same : place ? [place] : [];
+  const below = place ? cands.flatMap((p) => index.idsInPlace(p)) : placeOnly;
+  const direct = [...new Set([...placeOnly.filter((id) => !place || cands.some((p) => inside(index, id, p))),
+    ...cands.flatMap((p) => index.idsAt(p))])];
   // a bare place names its government or the government's office; a bureau needs its own name
   const govLike = direct.filter((id) => GOV_LIKE.test(index.restOf(id)));
   if (!direct.length) {
