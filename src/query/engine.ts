@@ -81,7 +81,10 @@ export class QueryEngine {
     const prev = opts.chat && !tooLong ? this.contexts.get(opts.chat, now) : undefined;
     let frame = prev && parsed.text ? mergeWithContext(parsed, prev) : parsed;
     if (opts.bodyId !== undefined && this.index.byId(opts.bodyId)) {
-      frame = { ...frame, bodies: [opts.bodyId], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [] };
+      frame = {
+        ...frame, bodies: [opts.bodyId], ambiguous: null, regions: [], ambiguousPlaces: [], unknownPlaces: [],
+        unknownBodies: [],
+      };
       frame.intent = decideIntent(frame);
     }
     const ctx = this.ctx(now);

@@ -38,6 +38,8 @@ export interface Frame {
   ambiguous: number[] | null;
   /** Places used as a filter (广州市 in 广州市各单位合计). */
   regions: Place[];
+  /** A place name several places with bodies bear, named where a region is meant (鼓楼区各单位): which one? */
+  ambiguousPlaces: Place[];
   /** Places named that have no body on file (天河区). */
   unknownPlaces: Place[];
   unknownBodies: UnknownBody[];
@@ -77,7 +79,8 @@ export interface Frame {
 }
 
 export const emptyFrame = (text: string): Frame => ({
-  text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [],
+  text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], ambiguousPlaces: [],
+  unknownPlaces: [], unknownBodies: [],
   years: [], ctxYears: [], latest: false, applicants: [], metrics: [], parts: { rows: [], groups: [] },
   cues: [], unknown: [], keywords: [], topics: [], quoted: [],
   subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
@@ -87,6 +90,7 @@ export const emptyFrame = (text: string): Frame => ({
 /** The question names who it is about. */
 export const namesWho = (f: Frame) =>
   f.bodies.length > 0 || f.ambiguous !== null || f.unknownPlaces.length > 0 || f.regions.length > 0
+    || f.ambiguousPlaces.length > 0
     || f.unknownBodies.length > 0;
 /** The question names what it asks for. */
 export const namesWhat = (f: Frame) => f.metrics.length > 0 || !!f.ratio;

@@ -123,6 +123,7 @@ export const M = {
   averageCaveat: '说明：这是各报告数字的简单平均；政府的报告可能已包含其部门的数字。',
   totalCaveat: '说明：这是各报告数字直接相加；政府的报告可能已包含其部门的数字，可能重复计算。',
   nothingToAdd: (why: string[]) => `没有可相加的数字。${why.join('；')}`,
+  whichPlace: (places: string[]) => `有几个地方叫这个名字：${places.join('、')}。请在问题里写出是哪一个（例如加上所在的市）。`,
   noBodiesIn: (places: string[]) => `库中没有${places.join('、')}的单位。`,
   noReportsOfYear: (year: number, future: boolean) => `库中没有 ${year} 年的报告${future ? '（年度报告次年才发布）' : ''}。`,
   noReportsOfYearIn: (year: number, who: string[]) => `库中没有${who.join('、')}的 ${year} 年报告。`,

@@ -73,6 +73,10 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (tooLong) return answer('unsupported', M.tooLong(tooLong, MAX_QUESTION_CHARS));
   if (!f.text) return answer('unsupported', `${M.askSomething}\n${helpText(ctx.index)}`);
   if (f.unknownBodies.length) return unknownBody(ctx, f);
+  // 鼓楼区各单位: which 鼓楼区 is meant, never the first one found
+  if (f.ambiguousPlaces.length) {
+    return answer('not_found', M.whichPlace(f.ambiguousPlaces.map((p) => p.path.join(''))));
+  }
   // 一共多少 / 相差多少 with nothing to add up or set apart (the figures of earlier turns are not kept)
   if (f.intent === 'unknown' && f.cues.length === 1 && (f.cues[0] === 'sum' || f.cues[0] === 'difference')
     && !f.metrics.length && !f.bodies.length) {

@@ -29,6 +29,16 @@ describe('a place name two places bear', () => {
     expect(a.options?.map((o) => o.label).sort()).toEqual(['南京市鼓楼区人民政府', '福州市鼓楼区人民政府']);
   });
 
+  it('where a region is meant (鼓楼区各单位): which place is asked, with no number; with its city, that place', () => {
+    const a = engine.ask('鼓楼区2024年各单位收到申请排名', { now: NOW });
+    expect(a.facts).toEqual([]);
+    expect(a.text).toContain('南京市鼓楼区');
+    expect(a.text).toContain('福州市鼓楼区');
+    const b = engine.ask('福州市鼓楼区2024年各单位收到申请排名', { now: NOW });
+    expect(b.status).toBe('answered');
+    expect(b.facts.map((f) => f.org)).toEqual(['福州市鼓楼区人民政府']);
+  });
+
   it('with its city: that city\'s body and its figure', () => {
     const a = engine.ask('福州鼓楼区2024年收到多少申请', { now: NOW });
     expect(a.status).toBe('answered');

@@ -38,6 +38,7 @@ export interface NameReading {
   bodies: number[];
   ambiguous: number[] | null;
   regions: Place[];
+  ambiguousPlaces: Place[];
   unknownPlaces: Place[];
   unknownBodies: UnknownBody[];
   /** Tokens the names used. */
@@ -84,12 +85,17 @@ function placeOfBodies(run: Tok[], index: BodyIndex): Place | null {
  */
 export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean, within = false): NameReading {
   const out: NameReading = {
-    bodies: [], ambiguous: null, regions: [], unknownPlaces: [], unknownBodies: [], used: new Set(),
+    bodies: [], ambiguous: null, regions: [], ambiguousPlaces: [], unknownPlaces: [], unknownBodies: [],
+    used: new Set(),
   };
   const push = (id: number) => { if (!out.bodies.includes(id)) out.bodies.push(id); };
   const places: Tok[][] = [];
   for (const run of nameRuns(tokens)) {
     run.forEach((t) => out.used.add(t));
+    // 福州市鼓楼区各单位: places only, where a region is meant: the last place, inside the ones before it
+    const region = aggregate && run.length > 1 ? regionOfRun(run, index) : null;
+    if (region?.length === 1) { out.regions.push(region[0]); continue; }
+    if (region && region.length > 1) { out.ambiguousPlaces.push(...region); continue; }
     const tail = run.some((t) => !isName(t));
     const exactSets = run.map((t) => [...new Set(nameEntries(t).filter((e) => e.k === 'body' && !e.placeOnly)
       .map((e) => (e as { id: number }).id))]);
@@ -118,6 +124,30 @@ export function readNames(tokens: Tok[], index: BodyIndex, aggregate: boolean, w
   return out;
 }
 
+/** The deepest place every one of some bodies lies in (their regions' common start), if any. */
+function sharedPlace(ids: number[], index: BodyIndex): Place | undefined {
+  const regions = ids.map((id) => index.byId(id)?.region ?? []);
+  if (!regions.length) return undefined;
+  let n = 0;
+  while (n < regions[0].length && regions.every((r) => r[n] === regions[0][n])) n++;
+  return n ? index.placeByPath(regions[0].slice(0, n)) ?? undefined : undefined;
+}
+
+/** The places a run of place words names, each inside the one before (福州市 鼓楼区), with bodies on file. */
+function regionOfRun(run: Tok[], index: BodyIndex): Place[] | null {
+  const placesOf = (t: Tok) => nameEntries(t).filter((e): e is { k: 'place'; place: Place } => e.k === 'place')
+    .map((e) => e.place);
+  if (!run.every((t) => placesOf(t).length)) return null;
+  let cands = placesOf(run[0]);
+  for (const t of run.slice(1)) {
+    const under = placesOf(t).filter((p) => cands.some((c) => c.path.every((x, i) => p.path[i] === x)));
+    if (!under.length) return null;
+    cands = under;
+  }
+  const held = cands.filter((p) => index.hasBodiesIn(p));
+  return held.length ? held : null;
+}
+
 /** A body is inside a place when its region runs through the place's own path (宝山区 of 双鸭山, not of 上海). */
 const inside = (index: BodyIndex, id: number, place: Place) => {
   const region = index.byId(id)?.region ?? [];
@@ -133,12 +163,14 @@ function readPlace(run: Tok[], index: BodyIndex, aggregate: boolean, out: NameRe
   const places = entries.filter((e): e is { k: 'place'; place: Place } => e.k === 'place').map((e) => e.place);
   const placeOnly = [...new Set(entries.filter((e) => e.k === 'body' && e.placeOnly)
     .map((e) => (e as { id: number }).id))];
-  const place = placeOf(run, index) ?? places[0];
-  if (aggregate && place) { out.regions.push(place); return; }
+  // 福州市鼓楼区 as one surface of its bodies: the place they share
+  const place = placeOf(run, index) ?? places[0] ?? sharedPlace(placeOnly, index);
   // 鼓楼区 of 南京, 徐州, 福州 and 开封: a place name several places bear stands for the bodies of each
   const same = place ? places.filter((p) => p.name === place.name && p.level === place.level
     && index.hasBodiesIn(p)) : [];
   const cands = same.length > 1 && run.length === 1 ? same : place ? [place] : [];
+  if (aggregate && cands.length > 1) { out.ambiguousPlaces.push(...cands); return; }
+  if (aggregate && place) { out.regions.push(place); return; }
   const below = place ? cands.flatMap((p) => index.idsInPlace(p)) : placeOnly;
   const direct = [...new Set([...placeOnly.filter((id) => !place || cands.some((p) => inside(index, id, p))),
     ...cands.flatMap((p) => index.idsAt(p))])];
@@ -159,6 +191,7 @@ export function applyNames(f: Frame, r: NameReading): void {
   f.bodies.push(...r.bodies.filter((id) => !f.bodies.includes(id)));
   if (r.ambiguous) f.ambiguous = r.ambiguous;
   f.regions.push(...r.regions);
+  f.ambiguousPlaces.push(...r.ambiguousPlaces);
   f.unknownPlaces.push(...r.unknownPlaces);
   f.unknownBodies.push(...r.unknownBodies);
 }
