@@ -6,6 +6,7 @@
 import { namesWho, type Frame } from './frame.js';
 import { decideIntent } from './read/intent.js';
 import { metricsOf } from './read/words.js';
+import { SCOPE_LEVEL } from './words/index.js';
 
 export class ChatContexts {
   private readonly map = new Map<string, { frame: Frame; at: number }>();
@@ -42,6 +43,8 @@ export class ChatContexts {
 
 const OWN_INTENTS = new Set(['audit', 'published', 'problems', 'help', 'list']);
 const MANY = new Set(['all_bodies', 'which', 'rank', 'rank_desc', 'rank_asc']);
+/** What makes a question a ranking, kept by a follow-up that moves its scope or its place. */
+const RANKING = new Set(['position', 'rank', 'rank_desc', 'rank_asc', 'which', 'all_bodies']);
 const namesWhat = (f: Frame) => (f.metrics.length > 0 && !f.metricDefaulted) || !!f.ratio;
 
 export function mergeWithContext(cur: Frame, prev: Frame): Frame {
@@ -85,6 +88,19 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  // 全省呢 after 番禺在全市排第几: the same body's place, in another scope
+  const scope = cur.cues.some((c) => SCOPE_LEVEL[c]);
+  if (!who && scope) {
+    m.regions = [];
+    m.cues = [...new Set([...prev.cues.filter((c) => RANKING.has(c)), ...cur.cues])];
+    m.order = cur.order ?? prev.order;
+  }
+  // 第三呢 after 排名第二的是谁: another place of the same ranking
+  if (cur.nth && !who) {
+    m.regions = prev.regions;
+    m.cues = [...new Set([...prev.cues, ...cur.cues])];
+    m.order = cur.order ?? prev.order;
+  }
   if (!what && !OWN_INTENTS.has(cur.intent)) {
     m.ratio = prev.ratio;
     m.applicant = cur.applicant ?? prev.applicant;

@@ -178,6 +178,18 @@ describe('a ranking around the body named (全市, 全省, 全国)', () => {
     expect(b.text).toContain(`排第 ${placeOf(tier, t)} 名（共 ${tier.length} 个单位）`);
   });
 
+  it('a follow-up that names only another scope (全省呢) places the same body in it', () => {
+    const city = inBigCity();
+    const t = [...city].sort((x, y) => received(x) - received(y))[1];
+    const province = truths.filter((x) => x.region[0] === t.region[0]);
+    const chat = { chat: 'scope-follow-up' };
+    engine.ask(`${t.synth.fullName}${year}年收到申请在全市排第几`, chat);
+    const a = engine.ask('全省呢', chat);
+    expect(a.text).toContain(`排第 ${placeOf(province, t)} 名（共 ${province.length} 个单位）`);
+    const b = engine.ask('那全国呢', chat);
+    expect(b.text).toContain(`排第 ${placeOf(truths, t)} 名（共 ${truths.length} 个单位）`);
+  });
+
   it('全省 with no body and no province named asks which province, with no number', () => {
     const a = engine.ask(`${year}年全省各单位收到申请排名`);
     expect(a.status).toBe('not_found');

@@ -1,10 +1,13 @@
 /** Which kind of answer a frame asks for: ordered, named rules, the first that fits wins. */
 import type { Frame, Intent } from '../frame.js';
-import type { Cue } from '../words/index.js';
+import { SCOPE_LEVEL, type Cue } from '../words/index.js';
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
 const distinctYears = (f: Frame) => new Set(f.years).size;
 const ranks = (f: Frame) => has(f, 'rank') || has(f, 'rank_desc') || has(f, 'rank_asc') || has(f, 'which');
+
+/** Over many bodies: 各单位, 所有单位, a tier (各区县), or a scope around a body (全省, 全国). */
+const many = (f: Frame) => has(f, 'all_bodies') || f.cues.some((c) => SCOPE_LEVEL[c]);
 
 const publication = (f: Frame) => has(f, 'published') || has(f, 'deadline') || has(f, 'no_date') || has(f, 'late');
 
@@ -21,8 +24,8 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   ['rank', (f) => ranks(f) && f.topics.length > 0 && !f.metrics.length && !f.ratio && f.bodies.length !== 1],
   // 排第几 or 排名第二的是谁 with no figure named: the rank handler asks which figure
   ['rank', (f) => has(f, 'position') || (!!f.nth && f.bodies.length !== 1 && !f.keywords.length)
-    || (f.bodies.length === 1 && ranks(f) && has(f, 'all_bodies') && (!!f.metrics.length || !!f.ratio))],
-  ['total', (f) => (has(f, 'all_bodies') || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
+    || (f.bodies.length === 1 && ranks(f) && many(f) && (!!f.metrics.length || !!f.ratio))],
+  ['total', (f) => (many(f) || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
   // 2024年平均收到多少申请: an average over the bodies of the year; 洪泽平均每年: over the body's years
   ['total', (f) => has(f, 'average') && f.bodies.length === 0 && !f.ambiguous && !f.unknownBodies.length
     && !f.unknownPlaces.length && (!!f.metrics.length || !!f.ratio)],

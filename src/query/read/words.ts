@@ -4,7 +4,7 @@
  * the row; 复议 and 诉讼 named apart are two figures.
  */
 import type { Frame, MetricParts } from '../frame.js';
-import { SCOPE_LEVEL, type Cue, type ReviewGroup, type Word } from '../words/index.js';
+import type { Cue, ReviewGroup, Word } from '../words/index.js';
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
 
@@ -14,8 +14,8 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
   for (const w of words) {
     if (w.k === 'cue' && !f.cues.includes(w.id)) {
       f.cues.push(w.id);
-      // 全国, 全省, 全市: over the bodies of a place, as 各单位 says
-      if ((SCOPE_LEVEL[w.id] || w.id.startsWith('each_')) && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
+      // 各区县, 各部门: over the bodies of a tier, as 各单位 says
+      if (w.id.startsWith('each_') && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
       // 年均: an average, over the years
       if (w.id === 'average_years' && !f.cues.includes('average')) f.cues.push('average');
     }

@@ -24,7 +24,7 @@ const count = (m: RegExpExecArray) => {
 };
 
 const nth = (m: RegExpExecArray) => {
-  const n = smallNumber(m[1] ?? m[2] ?? m[3]);
+  const n = smallNumber(m[1] ?? m[2] ?? m[3] ?? m[5]);
   // 第二少, 第二低: counted from the fewest
   const fromLast = m[4] !== undefined && /[少低小]/.test(m[4]);
   return n && n <= 1000 ? { years: [], nth: n, ...(m[4] ? { nthOrder: fromLast ? 'asc' : 'desc' } as const : {}) } : null;
@@ -50,7 +50,7 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
   { re: new RegExp(`${COUNT_AFTER}${NUM}${COUNT_UNIT}`, 'g'), read: count },
   // 第二名, 排第3位, 倒数第二, 第二多: a place of a ranking (第二年 is a year word of the lexicon)
   { re: new RegExp(`${BEFORE_NTH}?第${NTH_NUM}(?:名|位)|(?:${BEFORE_NTH}|(?<=倒数))第${NTH_NUM}`
-    + `|第${NTH_NUM}(多|高|少|低|大|小)`, 'g'), read: nth },
+    + `|第${NTH_NUM}(多|高|少|低|大|小)|^第${NTH_NUM}(?=呢|[？?]?$)`, 'g'), read: nth },
   { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
   { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
 ];
