@@ -19,6 +19,7 @@ import { decideIntent } from './read/intent.js';
 import { Lexicon } from './read/lexicon.js';
 import { parseQuestion } from './read/parse.js';
 import { refine } from './refine.js';
+import { splitFollowUps } from './split.js';
 
 export interface AskOptions {
   chat?: string;
@@ -76,6 +77,26 @@ export class QueryEngine {
   private ctx(now: Date): Ctx { return { index: this.index, data: this.data, now }; }
 
   ask(question: string, opts: AskOptions = {}): Answer {
+    const parts = splitFollowUps(String(question ?? ''));
+    return parts.length > 1 ? this.askEach(parts, opts) : this.askOne(question, opts);
+  }
+
+  /** 番禺在全市排第几？在全省呢: each part, the later ones as follow-ups in the chat (its own when none is given). */
+  private askEach(parts: string[], opts: AskOptions): Answer {
+    const chat = opts.chat ?? `message:${parts.join('|')}`;
+    const answers = parts.map((q) => this.askOne(q, { ...opts, chat }));
+    if (!opts.chat) this.contexts.clear(chat);
+    const ask = answers.find((a) => a.status === 'clarify');
+    if (ask) return ask;
+    const status = answers.some((a) => a.status === 'answered') ? 'answered' : answers[0].status;
+    return {
+      ...answer(status, answers.map((a) => a.text).join('\n\n'), answers.flatMap((a) => a.facts),
+        answers.flatMap((a) => a.warnings)),
+      ...(answers.find((a) => a.table) ? { table: answers.find((a) => a.table)!.table } : {}),
+    };
+  }
+
+  private askOne(question: string, opts: AskOptions): Answer {
     const now = opts.now ?? this.clock();
     const { frame: parsed, tooLong } = parseQuestion(String(question ?? ''), this.lex, now);
     const prev = opts.chat && !tooLong ? this.contexts.get(opts.chat, now) : undefined;

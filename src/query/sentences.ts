@@ -21,6 +21,8 @@ export interface Found {
   number: { value: number; unit: string; approx?: { before: string; after: string } } | null; score: number;
   /** How many of the question's words the clause prints whole. */
   whole: number;
+  /** A clause that goes on with the figure before it (…信息处理费76220元，实际收取4260元): its words. */
+  lead?: string;
 }
 
 // 100余人次, 200多条: the unit after 余/多 is still the number's
@@ -142,5 +144,19 @@ function clausesOf(sentence: string, read: string, h: Hit, terms: string[],
     }
     if (out.some((o) => o.sentence === sentence && o.clause === clause)) return;
     out.push({ sentence, clause, term: best.t, page: h.page, line: h.line, number, score, whole: whole.length });
+    const next = number ? goesOn(clauses[i + 1], number.unit) : null;
+    if (next) out.push({ ...out[out.length - 1], clause: clauses[i + 1], number: next.number, lead: next.lead });
   });
+}
+
+/**
+ * The next clause when it only goes on with the same figure: a few words and a number of the same unit, with
+ * no subject of its own (涉及收取信息处理费76220元，实际收取4260元): shown beside the first, never in its place.
+ */
+type GoesOn = { number: NonNullable<Found['number']>; lead: string };
+function goesOn(clause: string | undefined, unit: string): GoesOn | null {
+  const m = clause ? /^([\u4e00-\u9fff]{1,6})(\d)/.exec(clause) : null;
+  if (!m || !unit) return null;
+  const number = numberAfter(clause!, [], unit);
+  return number && number.unit === unit ? { number, lead: m[1] } : null;
 }

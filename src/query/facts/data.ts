@@ -61,7 +61,9 @@ export class ReportData {
   /** The bodies with an active report of `year`, by id. */
   bodiesOfYear(year: number): number[] { return [...this.ofYear(year).keys()]; }
   /** The bodies of some kinds with a report of the year, by id (read now, not kept). */
-  bodiesOfYearOfKinds(year: number, kinds: string[]): number[] { return this.store.refs.bodiesOfYearOfKinds(year, kinds); }
+  bodiesOfYearOfKinds(year: number, kinds: string[]): number[] {
+    return this.store.refs.bodiesOfYearOfKinds(year, kinds);
+  }
   /** The latest year of any report on file (0 when none). */
   latestYear(): number { return (this.latest ??= this.store.refs.latest()); }
 

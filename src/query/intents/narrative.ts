@@ -34,7 +34,7 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
   for (const c of top) {
     if (!c.number || seen.has(c.number.value)) continue;
     seen.add(c.number.value);
-    const label = f.keywords.filter((k) => c.clause.includes(k)).join('') || c.term;
+    const label = c.lead ? `${c.term}（${c.lead}）` : f.keywords.filter((k) => c.clause.includes(k)).join('') || c.term;
     facts.push({ org: body.name, year: r.year, metric: 'narrative', label, value: c.number.value, unit: c.number.unit,
       ...(c.number.approx ? { approx: c.number.approx } : {}),
       excerpt: c.sentence,

@@ -133,7 +133,8 @@ const LEVELS = ['country', 'province', 'city', 'county', 'town'];
 function belowScope(tokens: Tok[], words: Word[]): boolean {
   const scope = words.map((w) => (w.k === 'cue' ? SCOPE_LEVEL[w.id] : undefined)).find(Boolean);
   if (!scope) return false;
-  return tokens.some((t) => t.entries.some((e) => e.k === 'place' && LEVELS.indexOf(e.place.level) > LEVELS.indexOf(scope)));
+  const deeper = (level: string) => LEVELS.indexOf(level) > LEVELS.indexOf(scope);
+  return tokens.some((t) => t.entries.some((e) => e.k === 'place' && deeper(e.place.level)));
 }
 
 /** A long official name with small differences (fuse.js), typed where nothing else was recognised. */

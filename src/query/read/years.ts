@@ -27,7 +27,8 @@ const nth = (m: RegExpExecArray) => {
   const n = smallNumber(m[1] ?? m[2] ?? m[3] ?? m[5]);
   // 第二少, 第二低: counted from the fewest
   const fromLast = m[4] !== undefined && /[少低小]/.test(m[4]);
-  return n && n <= 1000 ? { years: [], nth: n, ...(m[4] ? { nthOrder: fromLast ? 'asc' : 'desc' } as const : {}) } : null;
+  if (!n || n > 1000) return null;
+  return { years: [], nth: n, ...(m[4] ? { nthOrder: fromLast ? 'asc' : 'desc' } as const : {}) };
 };
 const BEFORE_NTH = '(?:排名?|排行|排在|位列|位居)';
 const NTH_NUM = '(\\d{1,4}|[一二两三四五六七八九十]{1,3})';

@@ -32,8 +32,8 @@ export const CUE_WORDS: [string, Word][] = [
   // narrative words that contain table words (收费 in 收费通知, 公开 in 主动公开 …)
   ...w('收费通知|信息处理费|处理费|主动公开|门户网站|政府网站|网站|浏览量|访问量|公众号|微信|微博|新闻发布会|发布会|政策解读|解读|培训|留言|热线|信箱', { k: 'topic' }),
   // how long things take: no table has it (平均办理时间 is no average of a figure)
-  ...w('时间|时长|用时|天数|耗时|多久|多长时间|办理时间|答复时间|办理时长|办理天数|答复天数|处理时间|办理周期',
-    { k: 'topic' }),
+  ...w('时间|时长|用时|天数|耗时|多久|多长时间|办理时间|答复时间|办理时长|办理天数|答复天数|处理时间|办理周期|'
+    + '什么时候|什么时间|何时|哪天|几天|哪一天', { k: 'topic' }),
   // kinds of information the prose counts (主动公开政府工作报告3条, 其中概况类信息发布45条)
   ...w('政府工作报告|常务会议|政府会议|工作动态|政务动态|概况类|预决算', { k: 'topic' }),
 

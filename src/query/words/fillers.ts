@@ -21,7 +21,7 @@ export const FILLERS: string[] = [
   // the domain's generic nouns and verbs
   ...list('政府信息公开|信息公开|政府信息|政务公开|公开工作|公开|信息'),
   ...list('年度报告里|报告里|报告中|年报里|年报中|表格|表中|表里|表格里|统计|统计的|情况|方面的'),
-  ...list('工作|年度|年份|这一年|那一年|当年度|全年|一年|整年|全年度|期间|时候|时|时间|截至|截止|年底|年末'),
+  ...list('工作|年度|年份|这一年|那一年|当年度|全年|一年|整年|全年度|期间|时候|时|截至|截止|年底|年末'),
   // the template's own column words, read as part of the row they follow (行政处罚处理决定数量, 收费金额)
   ...list('决定|处理决定|处理决定数|处理决定数量|决定数|决定数量|本年处理决定数量|金额|数额|总金额|金额数|件数是|总数是|决定书'),
   // connectives and classifiers a question wraps a row's name in (因为…不予公开, 信访类, 其他申请人那一栏)

@@ -9,7 +9,7 @@ const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|'
 /** Table B rows and groups (metric ids are "applications.<row>" or "group.<name>"), table A rows, ratios. */
 export const TABLE_WORDS: [string, Word][] = [
   // applications received and the other flow rows
-  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收的|收了|所收|收申请', { k: 'cue', id: 'receive' }),
+  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收申请|收的申请|收了申请|所收申请', { k: 'cue', id: 'receive' }),
   ...w('新收|新收到|本年新收到|新受理|新接收', { k: 'metric', id: 'applications.new_received' }),
   ...w('本年新收|本年度新收|新收申请', { k: 'metric', id: 'applications.new_received' }),
   ...w('上年结转|上年度结转|结转上年度|上一年结转|上年转来|往年结转', { k: 'metric', id: 'applications.carried_over' }),
@@ -18,7 +18,8 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('办结|办理完毕|办理结果总计|处理总计|答复总数|已办结|办理总计|办理了|共办理|已办理|办理完成|答复了|共答复|已答复|'
     + '处理了|办完', { k: 'metric', id: 'applications.total_processed' }),
   ...w('未办结|尚未办结|没办完|未办完|还没办完|没有办完|待办理|继续办理', { k: 'metric', id: 'applications.carried_forward' }),
-  ...w('予以公开|同意公开|全部公开|准予公开|给予公开|给公开|公开了的|予以公开的', { k: 'metric', id: 'applications.granted' }),
+  ...w('予以公开|同意公开|全部公开|准予公开|给予公开|给公开|公开了的|予以公开的|公开了|被公开|获得公开|获得予以公开|获予公开',
+    { k: 'metric', id: 'applications.granted' }),
   ...w('转过来|转来|从上一年转过来|从上年转过来|上一年转过来|上年转过来|上一年留下|上年遗留|上一年没办完', { k: 'metric', id: 'applications.carried_over' }),
   ...w('(七)总计|七)总计|七总计|（七）总计|处理完|办理完|处理完毕|总计办理|办理总数|办理结果|办理结果总数|答复|'
     + '处理结果|办结数', { k: 'metric', id: 'applications.total_processed' }),
