@@ -91,7 +91,8 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('行政强制|强制措施', { k: 'metric', id: 'active.coercion' }),
   ...w('行政事业性收费|事业性收费|收费金额|收费', { k: 'metric', id: 'active.fees' }),
   ...w('其他对外管理服务事项|对外管理服务事项', { k: 'metric', id: 'active.other_services' }),
-  ...w('政府集中采购总金额|集中采购总金额|采购总金额|采购金额', { k: 'metric', id: 'active.procurement.amount' }),
+  ...w('政府集中采购总金额|集中采购总金额|采购总金额|采购金额|政府集中采购金额|集中采购金额|采购的金额|采购花了',
+    { k: 'metric', id: 'active.procurement.amount' }),
   ...w('政府集中采购|集中采购|采购项目', { k: 'metric', id: 'active.procurement.items' }),
   // derived figures
   ...w('公开率|信息公开率|公开比例|公开的比例|公开比率', { k: 'ratio', id: 'open_rate' }),
