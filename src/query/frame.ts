@@ -52,6 +52,8 @@ export interface Frame {
   metrics: string[];
   parts: MetricParts;
   ratio?: Ratio;
+  /** Every rate named (办结率和公开率): each is answered. */
+  ratios: Ratio[];
   applicant?: Applicant;
   /** Every applicant column named (自然人和商业企业 各多少): each is a figure of its own. */
   applicants: Applicant[];
@@ -81,7 +83,7 @@ export interface Frame {
 export const emptyFrame = (text: string): Frame => ({
   text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], ambiguousPlaces: [],
   unknownPlaces: [], unknownBodies: [],
-  years: [], ctxYears: [], latest: false, applicants: [], metrics: [], parts: { rows: [], groups: [] },
+  years: [], ctxYears: [], latest: false, ratios: [], applicants: [], metrics: [], parts: { rows: [], groups: [] },
   cues: [], unknown: [], keywords: [], topics: [], quoted: [],
   subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
   trace: [],

@@ -14,6 +14,17 @@ import { trend } from './series.js';
 import { whereOf } from './where.js';
 
 function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string): Answer {
+  // 办结率和公开率: each rate, one after the other
+  if (f.ratio && f.ratio !== 'share' && f.ratios.length > 1) {
+    // 诉讼纠错率: the rate the frame read (of litigation), not the word's own (of review)
+    const litigation = f.parts.groups.some((g) => g !== 'review');
+    const rates = [...new Set(f.ratios.map((x) =>
+      (x === 'review_correction_rate' && litigation ? 'litigation_correction_rate' as const : x)))];
+    const each = rates.map((x) => ratioAnswer(ctx, { ...f, ratio: x }, body, r, note));
+    const status = each.some((a) => a.status === 'answered') ? 'answered' : each[0].status;
+    return answer(status, each.map((a) => a.text).join('\n\n'), each.flatMap((a) => a.facts),
+      each.flatMap((a) => a.warnings));
+  }
   if (f.ratio) return ratioAnswer(ctx, f, body, r, note);
   const group = f.cues.includes('each') && f.metrics.length === 1 && GROUP_ROWS[f.metrics[0]];
   const ids = group ? [f.metrics[0], ...GROUP_ROWS[f.metrics[0]](r, ctx.data.cells(r.id))] : f.metrics;

@@ -29,6 +29,7 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     else if (w.k === 'docop') parts.docop = w.id;
     // 无法提供占办结的比例: after 占 and a row, a rate word names the whole of a share, not another rate
     else if (w.k === 'ratio') {
+      if (w.id !== 'share' && !f.ratios.includes(w.id)) f.ratios.push(w.id);
       const whole = f.ratio === 'share' && parts.rows.length > 0;
       f.ratio = whole || (f.ratio && f.ratio !== 'share') ? f.ratio : w.id;
     }
