@@ -68,6 +68,12 @@ export class Gazetteer {
     return this.byName.get(name) ?? [];
   }
 
+  /** The place a region path names (["广东省", "广州市", "番禺区"]), if the gazetteer has it. */
+  byPath(path: string[]): Place | undefined {
+    const key = path.join('/');
+    return path.length ? this.lookup(path[path.length - 1]).find((p) => p.path.join('/') === key) : undefined;
+  }
+
   /** Places whose full name occurs in `text`. */
   mentioned(text: string): Place[] {
     return this.places.filter((p) => p.name.length >= 2 && text.includes(p.name));

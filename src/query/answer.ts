@@ -42,6 +42,20 @@ export const answer = (
 ): Answer =>
   ({ status, text, facts, warnings, ...(options ? { options } : {}) });
 
+/**
+ * Several answers as one (each year of a total, each rate asked, each question of a message): their texts one
+ * after another and all their facts; answered when any part is; the first file of any.
+ */
+export function combined(parts: Answer[], tail = ''): Answer {
+  const status = parts.some((a) => a.status === 'answered') ? 'answered' : parts[0].status;
+  const table = parts.find((a) => a.table)?.table;
+  return {
+    ...answer(status, `${parts.map((a) => a.text).join('\n\n')}${tail}`, parts.flatMap((a) => a.facts),
+      parts.flatMap((a) => a.warnings)),
+    ...(table ? { table } : {}),
+  };
+}
+
 /** A mean, exact or to two decimals, and whether it was rounded. */
 export function mean(sum: number, n: number): { value: number; rounded: boolean } {
   const value = Math.round((sum / n) * 100) / 100;

@@ -130,8 +130,7 @@ export class BodyIndex {
   /** The gazetteer's place at the end of a region path (the region of a body on file). */
   placeByPath(path: string[]): Place | null {
     const deep = path[path.length - 1];
-    const found = gazetteer().lookup(deep).find((p) => p.path.join('/') === path.join('/'));
-    return found ?? (deep ? { name: deep, level: 'county', path, code: '' } : null);
+    return gazetteer().byPath(path) ?? (deep ? { name: deep, level: 'county', path, code: '' } : null);
   }
 
   /** The ids of the bodies located in a place (no body read). */

@@ -4,7 +4,7 @@
  * One engine per store; contexts per chat.
  */
 import type { Store } from '../store/store.js';
-import { answer, type Answer } from './answer.js';
+import { answer, combined, type Answer } from './answer.js';
 import { BodyIndex, type BodyInfo } from './bodies.js';
 import { ChatContexts, mergeWithContext } from './context.js';
 import { ReportData } from './facts/data.js';
@@ -88,12 +88,7 @@ export class QueryEngine {
     if (!opts.chat) this.contexts.clear(chat);
     const ask = answers.find((a) => a.status === 'clarify');
     if (ask) return ask;
-    const status = answers.some((a) => a.status === 'answered') ? 'answered' : answers[0].status;
-    return {
-      ...answer(status, answers.map((a) => a.text).join('\n\n'), answers.flatMap((a) => a.facts),
-        answers.flatMap((a) => a.warnings)),
-      ...(answers.find((a) => a.table) ? { table: answers.find((a) => a.table)!.table } : {}),
-    };
+    return combined(answers);
   }
 
   private askOne(question: string, opts: AskOptions): Answer {

@@ -12,7 +12,8 @@ import { narrativeFacts, narrativeAnswer } from './intents/narrative.js';
 import { M } from './messages.js';
 import { metric, RATIOS } from './metrics.js';
 import { MAX_QUESTION_CHARS } from '../domain/normalText.js';
-import { sameUnitKind, SCOPE_LEVEL } from './words/index.js';
+import { many } from './read/intent.js';
+import { sameUnitKind } from './words/index.js';
 
 /** Intents that state figures: an unread word stops them. */
 const FIGURES = new Set<Intent>(['lookup', 'rank', 'total', 'compare', 'change', 'trend', 'card']);
@@ -85,8 +86,7 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', M.subYear);
   // 番禺占广东省的比例: a body's share of a region's total is not a share within its own report
   const named = f.bodies.length > 0 || f.ambiguous !== null;
-  const many = f.cues.includes('all_bodies') || f.cues.some((c) => SCOPE_LEVEL[c]);
-  if (f.ratio === 'share' && named && (f.regions.length > 0 || many)) {
+  if (f.ratio === 'share' && named && (f.regions.length > 0 || many(f))) {
     return answer('not_found', M.shareOfRegion);
   }
   if (crossTables(f)) return answer('not_found', M.crossTables(f.metrics.map((m) => metric(m)?.label ?? m)));

@@ -18,10 +18,10 @@ export const PRINTED = "f.status <> 'missing' AND f.value IS NOT NULL";
 /** The cell as report r prints it. */
 export const CELL = `${CELL_OF_YEAR} AND f.report_id = r.id AND ${PRINTED}`;
 /** The reports of the year: of every body, or of the region's bodies first. */
-const FROM_YEAR = `FROM reports r INDEXED BY reports_year_refs`;
-const FROM_REGION = `FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id`;
-const YEAR = 'r.year = @year AND r.superseded_by IS NULL';
-const REGION = 's.region_key >= @lo AND s.region_key < @hi';
+export const FROM_YEAR = `FROM reports r INDEXED BY reports_year_refs`;
+export const FROM_REGION = `FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id`;
+export const YEAR = 'r.year = @year AND r.superseded_by IS NULL';
+export const REGION = 's.region_key >= @lo AND s.region_key < @hi';
 const NAME = 'JOIN bodies b INDEXED BY bodies_id_name ON b.id = r.body_id';
 
 const statements = (from: string, where: string) => ({

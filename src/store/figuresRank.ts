@@ -4,7 +4,7 @@
  * print it. The whole list (the ranking's file) is one more statement, run only when the file is made.
  */
 import type { DB } from './db.js';
-import { CELL, CELL_OF_YEAR, PRINTED } from './figuresIn.js';
+import { CELL, CELL_OF_YEAR, FROM_REGION, FROM_YEAR, PRINTED, REGION, YEAR } from './figuresIn.js';
 import { after } from './names.js';
 
 /** [body id, report id, value, body name] in the ranking's order. */
@@ -17,17 +17,13 @@ export interface RankScope { key: string; year: number; region?: string }
 /** The cell's printed values of the year: its index range, or the region's bodies' reports of the year. */
 const FROM = {
   year: `FROM figures f WHERE ${CELL_OF_YEAR} AND ${PRINTED}`,
-  region: `FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id CROSS JOIN figures f ON ${CELL}
-    WHERE s.region_key >= @lo AND s.region_key < @hi AND r.year = @year AND r.superseded_by IS NULL`,
+  region: `${FROM_REGION} CROSS JOIN figures f ON ${CELL} WHERE ${REGION} AND ${YEAR}`,
 };
 /** The rows kept, with their bodies and names (joined to the rows kept, not to every row sorted). */
 const KEPT = `JOIN reports r INDEXED BY reports_id_body ON r.id = t.report_id
   JOIN bodies b INDEXED BY bodies_id_name ON b.id = r.body_id`;
-const REPORTS = {
-  year: 'FROM reports r INDEXED BY reports_year_refs WHERE r.year = @year AND r.superseded_by IS NULL',
-  region: `FROM body_names_state s CROSS JOIN reports r ON r.body_id = s.body_id
-    WHERE s.region_key >= @lo AND s.region_key < @hi AND r.year = @year AND r.superseded_by IS NULL`,
-};
+/** The reports of the year (of every body, or of the region's). */
+const REPORTS = { year: `${FROM_YEAR} WHERE ${YEAR}`, region: `${FROM_REGION} WHERE ${REGION} AND ${YEAR}` };
 /** In order of value, equal values by report id (the order of the rows shown, of the file and of a place). */
 const ordered = (from: string, dir: 'ASC' | 'DESC') => `SELECT r.body_id, t.report_id, t.value, b.name
   FROM (SELECT f.report_id, f.value ${from} ORDER BY f.value ${dir}, f.report_id LIMIT @limit) t ${KEPT}

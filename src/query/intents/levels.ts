@@ -2,29 +2,17 @@
  * 各区县, 各地市, 各乡镇街道, 各部门: a ranking or a total over one tier of bodies, not every body of the place.
  * The tier is the body's kind (orgWords) and, for governments, the level of the place it governs (gazetteer).
  */
-import { gazetteer, type PlaceLevel } from '../../domain/gazetteer.js';
+import { gazetteer } from '../../domain/gazetteer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
-import type { Cue } from '../words/index.js';
+import { TIER_OF, type Tier } from '../words/index.js';
 
-export type Tier = 'county' | 'city' | 'town' | 'street' | 'township' | 'department';
-const TIER_OF: Partial<Record<Cue, Tier>> = {
-  each_county: 'county', each_city: 'city', each_town: 'town', each_street: 'street', each_township: 'township',
-  each_department: 'department',
-};
 /** How the answer names the tier: 广州市的区县政府. */
 export const TIER_LABEL: Record<Tier, string> = {
   county: '区县政府', city: '地级市政府', town: '乡镇街道', street: '街道', township: '乡镇', department: '部门',
 };
 
 export const tierOf = (f: Frame): Tier | undefined => f.cues.map((c) => TIER_OF[c]).find(Boolean);
-
-/** The level of the place a region path ends in. */
-function levelOf(path: string[]): PlaceLevel | undefined {
-  const name = path[path.length - 1];
-  if (!name) return undefined;
-  return gazetteer().lookup(name).find((p) => p.path.join('/') === path.join('/'))?.level;
-}
 
 /**
  * The kinds of body of each tier. 各部门: departments, government offices and the public institutions that
@@ -41,7 +29,7 @@ export const byPlace = (tier: Tier) => tier === 'county' || tier === 'city';
 /** Whether a body is of the tier. */
 export function inTier(b: BodyInfo | undefined, tier: Tier): boolean {
   if (!b || !TIER_KINDS[tier].includes(b.kind)) return false;
-  return !byPlace(tier) || levelOf(b.region) === tier;
+  return !byPlace(tier) || gazetteer().byPath(b.region)?.level === tier;
 }
 
 /** How an answer names what it ran over: 广州市各区县政府, 库中各部门, 广东省, or the fallback (库中各单位). */

@@ -3,7 +3,7 @@
  * up only when the question asks for a sum, and never across units; a group with its rows when asked 各多少.
  */
 import type { ReportRef } from '../../store/store.js';
-import { answer, fmt, sourceLine, type Answer } from '../answer.js';
+import { answer, combined, fmt, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
@@ -20,10 +20,7 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: strin
     const litigation = f.parts.groups.some((g) => g !== 'review');
     const rates = [...new Set(f.ratios.map((x) =>
       (x === 'review_correction_rate' && litigation ? 'litigation_correction_rate' as const : x)))];
-    const each = rates.map((x) => ratioAnswer(ctx, { ...f, ratio: x }, body, r, note));
-    const status = each.some((a) => a.status === 'answered') ? 'answered' : each[0].status;
-    return answer(status, each.map((a) => a.text).join('\n\n'), each.flatMap((a) => a.facts),
-      each.flatMap((a) => a.warnings));
+    return combined(rates.map((x) => ratioAnswer(ctx, { ...f, ratio: x }, body, r, note)));
   }
   if (f.ratio) return ratioAnswer(ctx, f, body, r, note);
   const group = f.cues.includes('each') && f.metrics.length === 1 && GROUP_ROWS[f.metrics[0]];

@@ -14,8 +14,7 @@ const LEVEL_WORD = { province: '省', city: '市' } as const;
 
 /** The place of `level` a body's region path lies in; a municipality (北京市) is its own city. */
 function placeAt(path: string[], level: 'province' | 'city'): Place | undefined {
-  const places = path.map((name, i) =>
-    gazetteer().lookup(name).find((p) => p.path.join('/') === path.slice(0, i + 1).join('/')));
+  const places = path.map((_, i) => gazetteer().byPath(path.slice(0, i + 1)));
   return places.find((p) => p?.level === level)
     ?? (level === 'city' && places[0] && places[1]?.level === 'county' ? places[0] : undefined);
 }

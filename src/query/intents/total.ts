@@ -1,5 +1,5 @@
 /** A total of one figure over a region or every body, per year and over several years, with its caveat. */
-import { answer, fmt, mean, type Answer } from '../answer.js';
+import { answer, combined, fmt, mean, type Answer } from '../answer.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { regionKey } from '../../domain/bodyNames.js';
@@ -38,8 +38,7 @@ function totalOfYears(ctx: Ctx, f: Frame, years: number[]): Answer {
   // averages of several years are said year by year, never added up
   const all = !averaged(f) && sums.length === years.length && sums.every((x) => x.unit === sums[0].unit)
     ? `\n${M.yearsTotal(years, fmt(sums.reduce((s, x) => s + x.value, 0), sums[0].unit))}` : '';
-  const status = each.some((a) => a.status === 'answered') ? 'answered' : each[0].status;
-  return answer(status, `${each.map((a) => a.text).join('\n\n')}${all}`, each.flatMap((a) => a.facts));
+  return combined(each, all);
 }
 
 const averaged = (f: Frame) => f.cues.includes('average');

@@ -7,7 +7,7 @@ const distinctYears = (f: Frame) => new Set(f.years).size;
 const ranks = (f: Frame) => has(f, 'rank') || has(f, 'rank_desc') || has(f, 'rank_asc') || has(f, 'which');
 
 /** Over many bodies: 各单位, 所有单位, a tier (各区县), or a scope around a body (全省, 全国). */
-const many = (f: Frame) => has(f, 'all_bodies') || f.cues.some((c) => SCOPE_LEVEL[c]);
+export const many = (f: Frame) => has(f, 'all_bodies') || f.cues.some((c) => SCOPE_LEVEL[c]);
 
 const publication = (f: Frame) => has(f, 'published') || has(f, 'deadline') || has(f, 'no_date') || has(f, 'late');
 

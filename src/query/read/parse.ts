@@ -6,7 +6,7 @@
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
 import { normalizeQuestion } from '../../domain/normalText.js';
-import { SCOPE_LEVEL, TABLE_TOPICS, UNIT_NOUNS, UNITS, type Word } from '../words/index.js';
+import { SCOPE_LEVEL, TABLE_TOPICS, TIER_OF, UNIT_NOUNS, UNITS, type Cue, type Word } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
@@ -18,8 +18,9 @@ import { findYears } from './years.js';
 const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九十]{1,2}月份?|上半年|下半年|季度/;
 const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
 const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
-const AGGREGATE_CUES = ['all_bodies', 'which', 'rank', 'each_county', 'each_city', 'each_town', 'each_street',
-  'each_township', 'each_department', 'nationwide', 'province_wide', 'city_wide'];
+/** Cues of a question over many bodies: a place named beside them is a region (a tier or a scope as well). */
+const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
+const aggregateCue = (id: Cue) => AGGREGATE_CUES.includes(id) || !!TIER_OF[id] || !!SCOPE_LEVEL[id];
 const FEWEST = /谁.*(?<!多)少|哪个.*(?<!多)少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/;
 const MOST = /谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/;
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
@@ -83,7 +84,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // the body's years)
   const overBodies = cueWords.some((w) => w.k === 'cue' && w.id === 'average') && !f.range && !f.lastN
     && new Set(f.years).size <= 1 && !cueWords.some((w) => w.k === 'cue' && w.id === 'average_years');
-  const aggregate = !position && (cueWords.some((w) => w.k === 'cue' && AGGREGATE_CUES.includes(w.id))
+  const aggregate = !position && (cueWords.some((w) => w.k === 'cue' && aggregateCue(w.id))
     || (!anyExact && !ofGroup && ranked) || overBodies);
   const names = readNames(tokens, lex.bodies, aggregate, position);
   applyNames(f, names);

@@ -4,7 +4,7 @@
  * the row; 复议 and 诉讼 named apart are two figures.
  */
 import type { Frame, MetricParts } from '../frame.js';
-import type { Cue, ReviewGroup, Word } from '../words/index.js';
+import { TIER_OF, type Cue, type ReviewGroup, type Word } from '../words/index.js';
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
 
@@ -15,7 +15,7 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     if (w.k === 'cue' && !f.cues.includes(w.id)) {
       f.cues.push(w.id);
       // 各区县, 各部门: over the bodies of a tier, as 各单位 says
-      if (w.id.startsWith('each_') && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
+      if (TIER_OF[w.id] && !f.cues.includes('all_bodies')) f.cues.push('all_bodies');
       // 年均: an average, over the years
       if (w.id === 'average_years' && !f.cues.includes('average')) f.cues.push('average');
     }

@@ -88,6 +88,13 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('大前年', { k: 'relyear', offset: -3 }),
 ];
 
+/** The tier of bodies a word ranks or adds up (各区县: the district and county governments). */
+export type Tier = 'county' | 'city' | 'town' | 'street' | 'township' | 'department';
+export const TIER_OF: Partial<Record<Cue, Tier>> = {
+  each_county: 'county', each_city: 'city', each_town: 'town', each_street: 'street', each_township: 'township',
+  each_department: 'department',
+};
+
 /** The level of place a scope word ranks among: the body's own country, province or city. */
 export const SCOPE_LEVEL: Partial<Record<Cue, 'country' | 'province' | 'city'>> = {
   nationwide: 'country', province_wide: 'province', city_wide: 'city',

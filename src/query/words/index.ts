@@ -7,7 +7,7 @@ import { TABLE_WORDS } from './table.js';
 import type { Word } from './types.js';
 
 export * from './types.js';
-export { sameUnitKind, SCOPE_LEVEL, STOP_PHRASES, TABLE_TOPICS, UNIT_KINDS, UNIT_NOUNS, UNITS } from './cues.js';
+export { sameUnitKind, SCOPE_LEVEL, STOP_PHRASES, TIER_OF, type Tier, TABLE_TOPICS, UNIT_KINDS, UNIT_NOUNS, UNITS } from './cues.js';
 
 /**
  * The template's own row labels are words too, as printed without their numbering ("属于国家秘密",
