@@ -9,10 +9,10 @@ import type { Store } from './store.js';
 
 const BY_KIND: [kind: string, statements: string[]][] = [
   ['names', ['hits', 'typos', 'inRegion', 'bodyById', 'aliasesOf']],
-  ['reports', ['ofBodyYear', 'yearsOf', 'ofYear']],
+  ['reports', ['ofBodyYear', 'yearsOf', 'ofYear', 'rankReports']],
   ['lookup', ['cellsOf', 'findingsOf']],
   ['trend', ['cellsOf']],
-  ['ranking', ['figures', 'ranked', 'unprinted']],
+  ['ranking', ['figures', 'rankTop', 'rankTopIn', 'rankCount', 'rankAhead', 'unranked']],
   ['total', ['total', 'totalIn', 'totalRows', 'totalAbsent']],
   ['comparison', ['cellsOf']],
 ];

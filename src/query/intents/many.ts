@@ -163,18 +163,15 @@ export function cellRows(f: Frame, year: number) {
   return { key, row };
 }
 
-/** Every body of the year ranked by one cell, ordered by SQLite; the bodies without a printed value after. */
+/** Every body of the year with its printed value of one cell (by SQLite), and the bodies without it after. */
 export function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row[] } | null {
   const one = cellRows(f, year);
   if (!one) return null;
   const { key, row } = one;
-  const order = f.order === 'asc' ? 'asc' : 'desc';
-  const ranked = ctx.data.figures.ranked(key, year, order);
-  const names = ctx.index.namesOf(ranked.map((x) => x[0]));
-  const rows = ranked.map(([id, reportId, v]) => row(id, names.get(id) ?? '', reportId, v));
-  // the bodies without the cell, read only when the year has more reports than printed values
-  const none = ctx.data.countOfYear(year) === rows.length ? []
-    : ctx.data.figures.unprinted(key, year).map(([id, reportId, name]) => row(id, name, reportId, 0));
+  const at = { key, year };
+  const rows = ctx.data.figures.ranks.top(at, 'desc', -1).map(([id, reportId, v, name]) => row(id, name, reportId, v));
+  const none = ctx.data.figures.ranks.unranked(at, rows.length, -1).rows
+    .map(([id, reportId, name]) => row(id, name, reportId, 0));
   return { rows, none };
 }
 
