@@ -17,9 +17,9 @@ import { audit, card } from './intents/reports.js';
 import { M } from './messages.js';
 import { decideIntent } from './read/intent.js';
 import { Lexicon } from './read/lexicon.js';
-import { parseQuestion } from './read/parse.js';
+import { parseQuestion, WANTS_NUMBER } from './read/parse.js';
 import { refine } from './refine.js';
-import { splitFollowUps } from './split.js';
+import { splitClauses, splitFollowUps } from './split.js';
 
 export interface AskOptions {
   chat?: string;
@@ -77,8 +77,18 @@ export class QueryEngine {
   private ctx(now: Date): Ctx { return { index: this.index, data: this.data, now }; }
 
   ask(question: string, opts: AskOptions = {}): Answer {
-    const parts = splitFollowUps(String(question ?? ''));
+    const parts = this.parts(String(question ?? ''), opts.now ?? this.clock());
     return parts.length > 1 ? this.askEach(parts, opts) : this.askOne(question, opts);
+  }
+
+  /**
+   * The questions a message holds: a question and its follow-ups (…？在全省呢), or clauses that each ask a figure
+   * of their own (收到多少申请，办结多少); the message itself when it is one question.
+   */
+  parts(text: string, now: Date = this.clock()): string[] {
+    const followUps = splitFollowUps(text);
+    if (followUps.length > 1 || text.length > 300) return followUps;
+    return splitClauses(text, WANTS_NUMBER, (c) => parseQuestion(c, this.lex, now).frame);
   }
 
   /** 番禺在全市排第几？在全省呢: each part, the later ones as follow-ups in the chat (its own when none is given). */

@@ -17,3 +17,49 @@ export function splitFollowUps(text: string): string[] {
   if (!later.every((p) => FOLLOW_UP.test(p)) || parts[0].length < 6) return [text];
   return parts;
 }
+
+/** Where clauses of one message part: commas, semicolons, enumeration commas and sentence marks. */
+const CLAUSE_MARK = /[，,；;、？?。！!]+/g;
+/** Clauses of at most this many figures: more is read as one question. */
+const MOST_CLAUSES = 6;
+
+/** What a clause asks, as far as splitting needs it (a question frame has these fields). */
+export interface ClauseRead {
+  wantsNumber: boolean;
+  ratio?: string;
+  metrics: string[];
+  applicants: string[];
+  parts: { rows: string[]; groups: string[]; doc?: string; docop?: string; rcol?: string };
+  cues: string[];
+}
+
+/** The words of a clause that name a figure: a row, a group, a document or operation, a column, a rate. */
+const namesFigure = (f: ClauseRead) => f.parts.rows.length > 0 || f.parts.groups.length > 0 || !!f.parts.doc
+  || !!f.parts.docop || !!f.parts.rcol || !!f.ratio || f.applicants.length > 0
+  || f.cues.includes('receive') || f.cues.includes('apply');
+const figureKey = (f: ClauseRead) => JSON.stringify([f.metrics, f.ratio ?? '', f.applicants]);
+
+/**
+ * Several figures asked clause by clause (番禺2024年收到多少申请，办结多少): each clause that asks a number and
+ * names a figure of its own is a question, the later ones read in the context of the first (制发规章几件，废止几件:
+ * 废止 of 规章). Words before a number asked belong to it (请问，番禺…); words after the last (…，洪泽区2024), a
+ * clause naming no figure (有多少件, 比上年多多少) or the figure already asked keep the message one question.
+ */
+export function splitClauses(text: string, wants: RegExp, read: (clause: string) => ClauseRead): string[] {
+  const spans: [number, number][] = [];
+  let from = 0;
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_MARK)) {
+    if (wants.test(text.slice(start, m.index))) { spans.push([from, m.index]); from = m.index + m[0].length; }
+    start = m.index + m[0].length;
+  }
+  // words after the last number asked (…办结多少，洪泽区2024) may belong to every clause: one question
+  if (wants.test(text.slice(start))) spans.push([from, text.length]);
+  else if (text.slice(from).trim()) return [text];
+  const clauses = spans.map(([a, b]) => text.slice(a, b).trim()).filter(Boolean);
+  if (clauses.length < 2 || clauses.length > MOST_CLAUSES) return [text];
+  const frames = clauses.map(read);
+  if (!frames.every(namesFigure)) return [text];
+  const keys = frames.map(figureKey);
+  return new Set(keys).size === keys.length ? clauses : [text];
+}

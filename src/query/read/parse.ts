@@ -16,7 +16,7 @@ import { readWords } from './words.js';
 import { findYears } from './years.js';
 
 const SUBYEAR = /(?<!\d)(1[0-2]|[1-9])月(?!\d*日)|[一二三四五六七八九十]{1,2}月份?|上半年|下半年|季度/;
-const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
+export const WANTS_NUMBER = /多少|几|数量|数目|总数|是多少|有多|金额|量/;
 const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|万)/;
 /** Cues of a question over many bodies: a place named beside them is a region (a tier or a scope as well). */
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
