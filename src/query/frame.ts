@@ -52,6 +52,8 @@ export interface Frame {
   metrics: string[];
   parts: MetricParts;
   ratio?: Ratio;
+  /** A share's part and whole as the question names them (予以公开占新收申请的比例, 办结中予以公开的比例). */
+  share?: { part?: string; whole?: string };
   /** Every rate named (办结率和公开率): each is answered. */
   ratios: Ratio[];
   applicant?: Applicant;

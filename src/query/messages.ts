@@ -98,6 +98,9 @@ export const M = {
   ownUnranked: (org: string, year: number, why: string) => `${org}不在这个排名里：${year} 年${why}`,
   ownNoReport: '没有它的报告',
   noRate: '算不出这个比率：分母为 0 或缺数字',
+  shareWholeOf: '没有说明占什么的比例，所以不给出数字：请说出整体，如「予以公开占新收申请的比例」「行政复议中纠正的占比」。',
+  sharePartOf: '没有说明是哪个数字占的比例，所以不给出数字：请说出部分和整体，如「予以公开占办结的比例」。',
+  shareColumnAndRow: '申请人类别和另一项数字一起问比例，可能有几种算法，所以不给出数字：请分别问，如「自然人占新收申请的比例」。',
   shareOfRegion: '一个单位占一个地区（或全部单位）的比例还不能直接算：可以分别问这个单位的数字和「某地区各单位一共…」的合计。',
   rankWhichFigure: '排名要说按哪个数字排，例如「某区2024年收到申请排第几」「2024年各单位公开率排名」。',
   rankOneYear: (years: number[]) => `排名一次按一个年份：下面是 ${years[years.length - 1]} 年的；`

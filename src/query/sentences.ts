@@ -18,15 +18,22 @@ export function searchTerms(keywords: string[]): string[] {
 export interface Hit { text: string; page: number | null; line: number | null }
 export interface Found {
   sentence: string; clause: string; term: string; page: number | null; line: number | null;
-  number: { value: number; unit: string; approx?: { before: string; after: string } } | null; score: number;
+  number: Bound | null; score: number;
   /** How many of the question's words the clause prints whole. */
   whole: number;
   /** A clause that goes on with the figure before it (…信息处理费76220元，实际收取4260元): its words. */
   lead?: string;
 }
 
+/** A number bound to the words, where the clause prints it ([start, end) of the number and its unit). */
+export interface Bound { value: number; unit: string; approx?: { before: string; after: string }; at: [number, number] }
+
 // 100余人次, 200多条: the unit after 余/多 is still the number's
-const NUMBER = /(近|约|逾|超过|大约)?\s*(\d+(?:\.\d+)?)\s*(余|多)?\s*(万元|人次|万条|万次|万人|万篇|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万|%|％)?/g;
+const HEDGE = '(近|约|逾|超过|大约)?\\s*(\\d+(?:\\.\\d+)?)\\s*(余|多)?\\s*';
+const UNIT = '(万元|人次|万条|万次|万人|万篇|元|件|条|篇|次|个|期|场|份|项|人|家|宗|起|部|万|%|％)';
+const NUMBER = new RegExp(`${HEDGE}${UNIT}?`, 'g');
+/** 召开 3 场新闻发布会: a number and its measure word right before the words counted (的 between them at most). */
+const COUNTED_AFTER = new RegExp(`${HEDGE}${UNIT}\\s*的?\\s*$`);
 const CLAUSE = /[，,；;：:、（）()]/;
 
 /** How much of a word a clause carries: whole (1), or the share of its character pairs. */
@@ -50,15 +57,29 @@ export function numberAfter(clause: string, terms: string[], unit?: string): Fou
     .filter((m) => !(/^(19|20)\d{2}$/.test(m[2]) && (!m[4] || clause[m.index! + m[0].length] === '年')))
     .filter((m) => !/[%％]/.test(m[4] ?? '') || unit === '%');
   // a unit asked is a condition: 多少人次 is not answered by 579727 次, 多少人 not by 2 期
-  if (unit) {
-    return found(all.find((m) => m[4] && sameUnit(m[4], unit)) ?? all.find((m) => m[4] && sameUnitKind(m[4], unit)));
+  const fits = (m: RegExpExecArray) => !unit || (!!m[4] && (sameUnit(m[4], unit) || sameUnitKind(m[4], unit)));
+  const after = unit
+    ? all.find((m) => m[4] && sameUnit(m[4], unit)) ?? all.find((m) => m[4] && sameUnitKind(m[4], unit))
+    : all.find((m) => m[4]) ?? all[0];
+  return found(after) ?? found(countedBefore(clause, terms, fits));
+}
+
+/** The number right before one of the words, with its measure word (召开 3 场新闻发布会 for 新闻发布会几场). */
+function countedBefore(clause: string, terms: string[], fits: (m: RegExpExecArray) => boolean):
+  RegExpExecArray | undefined {
+  for (const t of terms) {
+    const at = clause.indexOf(t);
+    if (at <= 0) continue;
+    const m = COUNTED_AFTER.exec(clause.slice(0, at));
+    if (m && !/[%％]/.test(m[4]) && !/^(19|20)\d{2}$/.test(m[2]) && fits(m)) return m;
   }
-  return found(all.find((m) => m[4]) ?? all[0]);
+  return undefined;
 }
 
 function found(pick: RegExpExecArray | undefined): Found['number'] {
   if (!pick) return null;
-  const number = { value: Number(pick[2]), unit: (pick[4] ?? '').replace('％', '%') };
+  const at: [number, number] = [pick.index!, pick.index! + pick[0].length];
+  const number = { value: Number(pick[2]), unit: (pick[4] ?? '').replace('％', '%'), at };
   return pick[1] || pick[3] ? { ...number, approx: { before: pick[1] ?? '', after: pick[3] ?? '' } } : number;
 }
 
@@ -159,4 +180,27 @@ function goesOn(clause: string | undefined, unit: string): GoesOn | null {
   if (!m || !unit) return null;
   const number = numberAfter(clause!, [], unit);
   return number && number.unit === unit ? { number, lead: m[1] } : null;
+}
+
+const MARKS = /[《》“”"'‘’「」\s]/g;
+const LINKS = /(共计|合计|累计|总计|共|达到|达|约为|约|为|近|逾|超过)+$/;
+/** Longest label taken from the clause as printed; a longer span is named by the words asked. */
+const LABEL_MOST = 16;
+
+/**
+ * What a clause's number counts, as the clause prints it: from the first word asked to the number
+ * (编发《扶贫简报》20 期 → 编发扶贫简报) and on from the number to the last word (召开 3 场新闻发布会 → 召开新闻发布会);
+ * the words asked when the span is long or holds none of them.
+ */
+export function labelOf(clause: string, words: string[], at: [number, number] | undefined, term: string): string {
+  const printed = words.filter((k) => clause.includes(k));
+  const fallback = printed.join('') || term;
+  if (!at || !printed.length) return fallback;
+  const starts = printed.map((k) => clause.indexOf(k));
+  const first = Math.min(...starts);
+  const last = Math.max(...printed.map((k, i) => starts[i] + k.length));
+  // the words before the number, then those after it (召开 3 场新闻发布会 → 召开新闻发布会)
+  const span = (first < at[0] ? clause.slice(first, at[0]) : '') + (last > at[1] ? clause.slice(at[1], last) : '');
+  const label = span.replace(MARKS, '').replace(LINKS, '');
+  return label && label.length <= LABEL_MOST && printed.every((k) => label.includes(k)) ? label : fallback;
 }

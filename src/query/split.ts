@@ -20,6 +20,8 @@ export function splitFollowUps(text: string): string[] {
 
 /** Where clauses of one message part: commas, semicolons, enumeration commas and sentence marks. */
 const CLAUSE_MARK = /[，,；;、？?。！!]+/g;
+/** A clause that leans on the figure before it (…多少，占办结的比例是多少): it is one question with it. */
+const LEANS_BACK = /^(其中|这|那|它|其)?(所)?(占|比例|比重|百分比)/;
 /** Clauses of at most this many figures: more is read as one question. */
 const MOST_CLAUSES = 6;
 
@@ -58,6 +60,7 @@ export function splitClauses(text: string, wants: RegExp, read: (clause: string)
   else if (text.slice(from).trim()) return [text];
   const clauses = spans.map(([a, b]) => text.slice(a, b).trim()).filter(Boolean);
   if (clauses.length < 2 || clauses.length > MOST_CLAUSES) return [text];
+  if (clauses.slice(1).some((c) => LEANS_BACK.test(c))) return [text];
   const frames = clauses.map(read);
   if (!frames.every(namesFigure)) return [text];
   const keys = frames.map(figureKey);

@@ -5,7 +5,7 @@
 import { answer, fmtFact, sourceLine, type Answer } from '../answer.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import { findClauses, searchTerms, type Found, type Hit } from '../sentences.js';
+import { findClauses, labelOf, searchTerms, type Found, type Hit } from '../sentences.js';
 import { echo, withReport, type Ctx, type Fact } from './common.js';
 import type { BodyInfo } from '../bodies.js';
 import type { ReportRef } from '../../store/store.js';
@@ -34,7 +34,7 @@ export function narrativeFacts(ctx: Ctx, f0: Frame, body: BodyInfo, r: ReportRef
   for (const c of top) {
     if (!c.number || seen.has(c.number.value)) continue;
     seen.add(c.number.value);
-    const label = c.lead ? `${c.term}（${c.lead}）` : f.keywords.filter((k) => c.clause.includes(k)).join('') || c.term;
+    const label = c.lead ? `${c.term}（${c.lead}）` : labelOf(c.clause, f.keywords, c.number.at, c.term);
     facts.push({ org: body.name, year: r.year, metric: 'narrative', label, value: c.number.value, unit: c.number.unit,
       ...(c.number.approx ? { approx: c.number.approx } : {}),
       excerpt: c.sentence,

@@ -15,21 +15,35 @@ type Side = { id: string; col?: Applicant };
 /** What a rate question divides: a share's part and whole, or a defined ratio's sums of metrics. */
 type Operands =
   | { kind: 'share'; part: Side; whole: Side; name: (part: string, whole: string) => string }
-  | { kind: 'ratio'; def: RatioDef };
+  | { kind: 'ratio'; def: RatioDef }
+  | { kind: 'unclear'; why: string };
+
+/** The whole a part belongs to when the question names none: a result of 办结, a table 四 outcome of its group. */
+function wholeOf(part: string): string | undefined {
+  if (RESULT_METRIC.test(part)) return 'applications.total_processed';
+  const review = /^review\.(\w+)\.(upheld|corrected|other|pending)$/.exec(part);
+  if (review) return `review.${review[1]}.total`;
+  if (/^review\.litigation_(direct|after_review)\.total$/.test(part)) return 'review.litigation.total';
+  return undefined;
+}
 
 function operands(f: Frame): Operands {
-  if (f.ratio === 'share' && (!f.applicant || f.applicant === 'total') && f.metrics[0]
-    && RESULT_METRIC.test(f.metrics[0])) {
-    // 予以公开的比例: a result's share of all results (办理结果总计)
-    return { kind: 'share', part: { id: f.metrics[0] }, whole: { id: 'applications.total_processed' },
-      name: (p) => `${p}占办理结果总计的比例` };
+  if (f.ratio !== 'share') return { kind: 'ratio', def: RATIOS[f.ratio!] };
+  const col = f.applicant && f.applicant !== 'total' ? f.applicant : undefined;
+  const part = f.share?.part ?? (f.share?.whole ? f.metrics.find((m) => m !== f.share!.whole) : f.metrics[0]);
+  const whole = f.share?.whole;
+  const name = (p: string, w: string) => `${p}占${w}的比例`;
+  // 自然人占新收申请的比例, 新收申请中自然人的比例: a column's share of its row
+  if (col && (!whole || !f.share?.part || whole === part)) {
+    const m = f.share?.part ?? whole ?? part ?? 'applications.new_received';
+    return { kind: 'share', part: { id: m, col }, whole: { id: m }, name };
   }
-  if (f.ratio === 'share') {
-    const m = f.metrics[0] ?? 'applications.new_received';
-    const col = f.applicant && f.applicant !== 'total' ? f.applicant : 'natural_person';
-    return { kind: 'share', part: { id: m, col }, whole: { id: m }, name: (p) => `${p}占比` };
-  }
-  return { kind: 'ratio', def: RATIOS[f.ratio!] };
+  if (col) return { kind: 'unclear', why: M.shareColumnAndRow };
+  if (!part) return { kind: 'unclear', why: M.sharePartOf };
+  const w = whole ?? wholeOf(part);
+  if (!w) return { kind: 'unclear', why: M.shareWholeOf };
+  if (w === part) return { kind: 'unclear', why: M.shareWholeOf };
+  return { kind: 'share', part: { id: part }, whole: { id: w }, name };
 }
 
 /** A rate whose every operand is one cell (公开率, 纠错率): its label and cells, [key, sign, in the numerator]. */
@@ -62,6 +76,7 @@ export function rateOf(r: RateCells, read: (key: string) => number | null): numb
 /** Every cell a rate question may read (for a ranking's slice). */
 export function ratioKeys(f: Frame): string[] {
   const o = operands(f);
+  if (o.kind === 'unclear') return [];
   const sides: Side[] = o.kind === 'share' ? [o.part, o.whole] : [...o.def.num, ...o.def.den].map(([id]) => ({ id }));
   return [...new Set(sides.flatMap((s) => metricKeys(s.id, s.col)))];
 }
@@ -72,6 +87,7 @@ type Computed = { o: Operands; parts: Part[]; value: number | null; label: strin
 
 function compute(ctx: Ctx, f: Frame, r: ReportRef): Computed {
   const o = operands(f);
+  if (o.kind === 'unclear') return { o, parts: [], value: null, label: '比例', n: 0, d: 0 };
   const read = (id: string, sign: number, col?: Applicant): Part => ({ id, col, sign, v: value(ctx, r, id, col) });
   const parts = o.kind === 'share'
     ? [read(o.part.id, 1, o.part.col), read(o.whole.id, 1, o.whole.col)]
@@ -107,6 +123,7 @@ function share(ctx: Ctx, body: BodyInfo, r: ReportRef, note: string, c: Computed
 
 export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: string): Answer {
   const c = compute(ctx, f, r);
+  if (c.o.kind === 'unclear') return answer('not_found', c.o.why);
   if (c.o.kind === 'share') return share(ctx, body, r, note, c);
   const def = c.o.def;
   const bad = c.parts.find((x) => x.v.value === null);

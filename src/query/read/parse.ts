@@ -6,12 +6,13 @@
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
 import { normalizeQuestion } from '../../domain/normalText.js';
-import { SCOPE_LEVEL, TABLE_TOPICS, TIER_OF, UNIT_NOUNS, UNITS, type Cue, type Word } from '../words/index.js';
+import { NOUN_ENDS, SCOPE_LEVEL, TABLE_TOPICS, TIER_OF, UNIT_NOUNS, UNITS, type Cue, type Word } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
 import { segment, type Token } from './segment.js';
 import { correctTypos } from './typos.js';
+import { readShare } from './share.js';
 import { readWords } from './words.js';
 import { findYears } from './years.js';
 
@@ -46,7 +47,21 @@ function tokenize(text: string, lex: Lexicon) {
     years = findYears(fixed.text);
     tokens = segment(fixed.text, lex.forText(fixed.text), years);
   }
-  return { text: fixed.text, tokens, guesses: fixed.guesses, years };
+  return { text: fixed.text, tokens: joinTails(tokens), guesses: fixed.guesses, years };
+}
+
+const HAN = /^[\u4e00-\u9fff]+$/;
+/** 编发扶贫简报多少期: a filler that also ends nouns (报), right after an unknown word, ends that word. */
+function joinTails(tokens: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    const filler = t.kind === 'word' && NOUN_ENDS.includes(t.text) && t.entries.every((e) => e.k === 'filler');
+    if (filler && last?.kind === 'unknown' && last.text.length >= 2 && HAN.test(last.text + t.text)) {
+      out[out.length - 1] = { ...last, end: t.end, text: last.text + t.text };
+    } else out.push(t);
+  }
+  return out;
 }
 
 export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed {
@@ -105,6 +120,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
   readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
+  readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
   f.quoted = [...text.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => q.length >= 2);
   f.subYear = SUBYEAR.test(text) || f.cues.includes('subyear');
   f.wantsNumber = WANTS_NUMBER.test(text);

@@ -8,9 +8,22 @@ import { TIER_OF, type Cue, type ReviewGroup, type Word } from '../words/index.j
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
 
+/** The table words among `words`: rows, groups, a table 四 column, a document and its operation. */
+export function collectParts(words: Word[]): MetricParts {
+  const parts: MetricParts = { rows: [], groups: [] };
+  for (const w of words) {
+    if (w.k === 'metric') parts.rows.push(w.id);
+    else if (w.k === 'rgroup') parts.groups.push(w.id);
+    else if (w.k === 'rcol') parts.rcol = w.id;
+    else if (w.k === 'doc') parts.doc = w.id;
+    else if (w.k === 'docop') parts.docop = w.id;
+  }
+  return parts;
+}
+
 /** Read the words (not names, not fillers) of a question into the frame. */
 export function readWords(f: Frame, words: Word[], thisYear: number): void {
-  const parts: MetricParts = { rows: [], groups: [] };
+  const parts = collectParts(words);
   for (const w of words) {
     if (w.k === 'cue' && !f.cues.includes(w.id)) {
       f.cues.push(w.id);
@@ -21,12 +34,7 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     }
     else if (w.k === 'relyear') f.years.push(thisYear + w.offset);
     else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }
-    else if (w.k === 'metric') parts.rows.push(w.id);
     else if (w.k === 'col' && !f.applicants.includes(w.id)) f.applicants.push(w.id);
-    else if (w.k === 'rgroup') parts.groups.push(w.id);
-    else if (w.k === 'rcol') parts.rcol = w.id;
-    else if (w.k === 'doc') parts.doc = w.id;
-    else if (w.k === 'docop') parts.docop = w.id;
     // 无法提供占办结的比例: after 占 and a row, a rate word names the whole of a share, not another rate
     else if (w.k === 'ratio') {
       if (w.id !== 'share' && !f.ratios.includes(w.id)) f.ratios.push(w.id);

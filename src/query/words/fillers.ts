@@ -47,3 +47,9 @@ export const FILLERS: string[] = [
   // punctuation and symbols
   ...list('？|?|！|!|，|,|。|.|、|：|:|；|;|“|”|"|\'|‘|’|（|）|(|)|《|》|【|】|[|]|…|—|-|~|～|·|/|\\|=|+|*|#|@|&|%'),
 ];
+
+/**
+ * One-character fillers that also end nouns (简报, 清单, 表格): right after a word nothing explains, they are its
+ * last character (编发扶贫简报多少期 asks of 扶贫简报), not a filler.
+ */
+export const NOUN_ENDS = '报钱单格栏';

@@ -1,0 +1,50 @@
+/**
+ * A share's part and whole, as the question names them: the figure after 占 is the whole (予以公开占新收申请的
+ * 比例), the figure before 中 is (办结中予以公开的比例, 行政复议中纠正的占比). Each side is read as a question's
+ * words are: one figure, or none when the side names none or several.
+ */
+import type { Frame } from '../frame.js';
+import { RATIOS } from '../metrics.js';
+import type { Word } from '../words/index.js';
+import { collectParts, metricsOf } from './words.js';
+
+export interface ShareToken { text: string; words: Word[] }
+
+/** Words naming the whole after them; words closing the whole before them. */
+const OF = /^所?占(多少)?$/;
+const WITHIN = /^(其中|中|里|里面|当中|之中)$/;
+
+export function readShare(f: Frame, toks: ShareToken[]): void {
+  const of = toks.findIndex((t) => OF.test(t.text));
+  // 占办结的比例: a rate's words after 占 name the whole of a share (办结), not the rate (办结率)
+  const rate = of >= 0 ? rateOf(toks[of + 1]) : undefined;
+  if (rate && f.ratio === rate) {
+    f.ratio = 'share';
+    f.ratios = f.ratios.filter((r) => r !== rate);
+  }
+  if (f.ratio !== 'share') return;
+  const within = toks.findIndex((t) => WITHIN.test(t.text));
+  const cut = of >= 0 ? of : within;
+  if (cut < 0) return;
+  const before = figureOf(f, toks.slice(0, cut));
+  const after = figureOf(f, toks.slice(cut + 1));
+  f.share = of >= 0 ? { part: before, whole: after } : { part: after, whole: before };
+}
+
+type Rate = keyof typeof RATIOS;
+const rateOf = (t: ShareToken | undefined): Rate | undefined => t?.words
+  .flatMap((w) => (w.k === 'ratio' && w.id !== 'share' ? [w.id as Rate] : []))[0];
+
+function figureOf(f: Frame, toks: ShareToken[]): string | undefined {
+  const words = toks.flatMap((t) => t.words);
+  // 办结的比例 after 占: the rate's one counted figure (办理结果总计)
+  const rate = toks.length === 1 ? rateOf(toks[0]) : undefined;
+  if (rate && RATIOS[rate].num.length === 1) return RATIOS[rate].num[0][0];
+  const parts = collectParts(words);
+  const cues = words.flatMap((w) => (w.k === 'cue' ? [w.id] : []));
+  const named = parts.rows.length || parts.groups.length || parts.doc || parts.docop || parts.rcol
+    || cues.includes('receive') || cues.includes('apply');
+  if (!named) return undefined;
+  const metrics = metricsOf({ cues, keywords: f.keywords }, parts);
+  return metrics.length === 1 ? metrics[0] : undefined;
+}
