@@ -52,6 +52,8 @@ export interface Frame {
   metrics: string[];
   parts: MetricParts;
   ratio?: Ratio;
+  /** A figure denied (没有被公开的申请, 不是予以公开的): no table figure counts it. */
+  negated: boolean;
   /** A share's part and whole as the question names them (予以公开占新收申请的比例, 办结中予以公开的比例). */
   share?: { part?: string; whole?: string };
   /** Every rate named (办结率和公开率): each is answered. */
@@ -87,7 +89,7 @@ export const emptyFrame = (text: string): Frame => ({
   unknownPlaces: [], unknownBodies: [],
   years: [], ctxYears: [], latest: false, ratios: [], applicants: [], metrics: [], parts: { rows: [], groups: [] },
   cues: [], unknown: [], keywords: [], topics: [], quoted: [],
-  subYear: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
+  subYear: false, negated: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
   trace: [],
 });
 

@@ -12,6 +12,7 @@ import { narrativeFacts, narrativeAnswer } from './intents/narrative.js';
 import { M } from './messages.js';
 import { metric, RATIOS } from './metrics.js';
 import { MAX_QUESTION_CHARS } from '../domain/normalText.js';
+import { beyondTables } from './limits.js';
 import { many } from './read/intent.js';
 import { sameUnitKind } from './words/index.js';
 
@@ -89,6 +90,8 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (f.ratio === 'share' && named && (f.regions.length > 0 || many(f))) {
     return answer('not_found', M.shareOfRegion);
   }
+  const beyond = beyondTables(f);
+  if (beyond) return answer('not_found', beyond);
   if (crossTables(f)) return answer('not_found', M.crossTables(f.metrics.map((m) => metric(m)?.label ?? m)));
   const other = otherUnit(f);
   if (other) return answer('not_found', M.otherUnit(f.unit!, other.label, other.unit));

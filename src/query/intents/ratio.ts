@@ -7,7 +7,7 @@ import { answer, fmt, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import { metricKeys, RATIOS, RESULT_METRIC, singleCell, type RatioDef } from '../metrics.js';
+import { applicantLabel, metricKeys, RATIOS, RESULT_METRIC, singleCell, type RatioDef } from '../metrics.js';
 import type { Applicant } from '../words/index.js';
 import { fact, value, warnings, type Ctx, type Fact, type Value } from './common.js';
 
@@ -15,7 +15,7 @@ type Side = { id: string; col?: Applicant };
 /** What a rate question divides: a share's part and whole, or a defined ratio's sums of metrics. */
 type Operands =
   | { kind: 'share'; part: Side; whole: Side; name: (part: string, whole: string) => string }
-  | { kind: 'ratio'; def: RatioDef }
+  | { kind: 'ratio'; def: RatioDef; col?: Applicant }
   | { kind: 'unclear'; why: string };
 
 /** The whole a part belongs to when the question names none: a result of 办结, a table 四 outcome of its group. */
@@ -28,8 +28,9 @@ function wholeOf(part: string): string | undefined {
 }
 
 function operands(f: Frame): Operands {
-  if (f.ratio !== 'share') return { kind: 'ratio', def: RATIOS[f.ratio!] };
   const col = f.applicant && f.applicant !== 'total' ? f.applicant : undefined;
+  // 自然人公开率: the rate of one applicant column (limits.ts stops it for a rate of table 四)
+  if (f.ratio !== 'share') return { kind: 'ratio', def: RATIOS[f.ratio!], ...(col ? { col } : {}) };
   const part = f.share?.part ?? (f.share?.whole ? f.metrics.find((m) => m !== f.share!.whole) : f.metrics[0]);
   const whole = f.share?.whole;
   const name = (p: string, w: string) => `${p}占${w}的比例`;
@@ -50,7 +51,7 @@ function operands(f: Frame): Operands {
 export interface RateCells { label: string; cells: { key: string; sign: number; num: boolean }[] }
 export function rateCells(f: Frame): RateCells | null {
   const o = operands(f);
-  if (o.kind !== 'ratio') return null;
+  if (o.kind !== 'ratio' || o.col) return null;
   const cells: RateCells['cells'] = [];
   for (const [list, num] of [[o.def.num, true], [o.def.den, false]] as const) {
     for (const [id, sign] of list) {
@@ -77,7 +78,8 @@ export function rateOf(r: RateCells, read: (key: string) => number | null): numb
 export function ratioKeys(f: Frame): string[] {
   const o = operands(f);
   if (o.kind === 'unclear') return [];
-  const sides: Side[] = o.kind === 'share' ? [o.part, o.whole] : [...o.def.num, ...o.def.den].map(([id]) => ({ id }));
+  const sides: Side[] = o.kind === 'share' ? [o.part, o.whole]
+    : [...o.def.num, ...o.def.den].map(([id]) => ({ id, col: o.col }));
   return [...new Set(sides.flatMap((s) => metricKeys(s.id, s.col)))];
 }
 
@@ -91,13 +93,14 @@ function compute(ctx: Ctx, f: Frame, r: ReportRef): Computed {
   const read = (id: string, sign: number, col?: Applicant): Part => ({ id, col, sign, v: value(ctx, r, id, col) });
   const parts = o.kind === 'share'
     ? [read(o.part.id, 1, o.part.col), read(o.whole.id, 1, o.whole.col)]
-    : [...o.def.num.map(([id, sign]) => read(id, sign)), ...o.def.den.map(([id, sign]) => read(id, sign))];
+    : [...o.def.num, ...o.def.den].map(([id, sign]) => read(id, sign, o.col));
   const nums = o.kind === 'share' ? parts.slice(0, 1) : parts.slice(0, o.def.num.length);
   const dens = o.kind === 'share' ? parts.slice(1) : parts.slice(o.def.num.length);
   const total = (xs: Part[]) => xs.reduce((t, x) => t + x.sign * (x.v.value ?? 0), 0);
   const n = total(nums), d = total(dens);
   const ok = parts.every((x) => x.v.value !== null) && d !== 0;
-  const label = o.kind === 'share' ? o.name(parts[0].v.label, parts[1].v.label) : o.def.label;
+  const label = o.kind === 'share' ? o.name(parts[0].v.label, parts[1].v.label)
+    : `${o.col ? applicantLabel(o.col) : ''}${o.def.label}`;
   return { o, parts, value: ok ? n / d : null, label, n, d };
 }
 
@@ -125,15 +128,16 @@ export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, no
   const c = compute(ctx, f, r);
   if (c.o.kind === 'unclear') return answer('not_found', c.o.why);
   if (c.o.kind === 'share') return share(ctx, body, r, note, c);
-  const def = c.o.def;
+  const { def, col } = c.o;
   const bad = c.parts.find((x) => x.v.value === null);
-  if (bad) return answer('not_found', M.ratioNone(body.name, r.year, def.label, `${bad.v.label}——${bad.v.reason}`));
-  if (c.value === null) return answer('not_found', M.ratioNone(body.name, r.year, def.label, M.zeroDenominator));
-  const main: Fact = { ...fact(body, r, def.id, c.parts[0].v, c.value), label: def.label, unit: '%' };
+  if (bad) return answer('not_found', M.ratioNone(body.name, r.year, c.label, `${bad.v.label}——${bad.v.reason}`));
+  if (c.value === null) return answer('not_found', M.ratioNone(body.name, r.year, c.label, M.zeroDenominator));
+  const id = col ? `${def.id}:${col}` : def.id;
+  const main: Fact = { ...fact(body, r, id, c.parts[0].v, c.value), label: c.label, unit: '%' };
   const formula = `公式：${def.formula} = ${c.n} ÷ ${c.d}\n其中：`
     + c.parts.map((x) => `${x.v.label} ${x.v.value}`).join('，');
   const sources = [...new Set(c.parts.map((x) => sourceLine(fact(body, r, x.id, x.v))))].join('\n');
-  const text = `${M.ratio(body.name, r.year, def.label, fmt(c.value, '%'))}${note}\n${formula}\n${sources}`;
-  return answer('answered', text, [main, ...c.parts.map((x) => fact(body, r, x.id, x.v, x.v.value!))],
+  const text = `${M.ratio(body.name, r.year, c.label, fmt(c.value, '%'))}${note}\n${formula}\n${sources}`;
+  return answer('answered', text, [main, ...c.parts.map((x) => fact(body, r, x.id, x.v, x.v.value!, col))],
     warnings(ctx, r, c.parts.flatMap((x) => x.v.cells)));
 }

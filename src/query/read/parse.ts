@@ -12,6 +12,7 @@ import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
 import { segment, type Token } from './segment.js';
 import { correctTypos } from './typos.js';
+import { deniesFigure } from './negation.js';
 import { readShare } from './share.js';
 import { readWords } from './words.js';
 import { findYears } from './years.js';
@@ -121,6 +122,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
   readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
+  f.negated = deniesFigure(text, tokens.map((t) => ({ text: t.text, start: t.start, words: wordsOf(t) })));
   f.quoted = [...text.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => q.length >= 2);
   f.subYear = SUBYEAR.test(text) || f.cues.includes('subyear');
   f.wantsNumber = WANTS_NUMBER.test(text);

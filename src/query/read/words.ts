@@ -60,6 +60,11 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     else if (!f.applicants.length) { f.applicants = ['other']; f.applicant = 'other'; }
   }
   f.parts = parts;
+  // 行政诉讼的纠错率: the rate of suits, not of 复议
+  if (f.ratio === 'review_correction_rate' && parts.groups.length && parts.groups.every((g) => g === 'litigation')) {
+    f.ratio = 'litigation_correction_rate';
+    f.ratios = f.ratios.map((r) => (r === 'review_correction_rate' ? 'litigation_correction_rate' : r));
+  }
   f.metrics = metricsOf(f, parts);
   // a column, an outcome or an operation alone is not a figure named: a follow-up keeps the chat's row
   const named = parts.rows.length > 0 || parts.groups.length > 0 || !!parts.doc || !!f.ratio

@@ -7,7 +7,7 @@ import { TABLE_WORDS } from './table.js';
 import type { Word } from './types.js';
 
 export * from './types.js';
-export { NOUN_ENDS } from './fillers.js';
+export { ASKS_YES_NO, NEGATION_BRIDGE, NEGATORS, NOUN_ENDS } from './fillers.js';
 export { sameUnitKind, SCOPE_LEVEL, STOP_PHRASES, TIER_OF, type Tier, TABLE_TOPICS, UNIT_KINDS, UNIT_NOUNS, UNITS } from './cues.js';
 
 /**

@@ -1,0 +1,36 @@
+/**
+ * What a question asks that the tables do not hold, though its words were all read: an applicant column of
+ * table 二 or 四 (行政复议中自然人多少), a rate of one kind of suit (直接起诉纠错率), a ranking by two figures at
+ * once (新收申请最多的单位公开率), a figure denied (没有被公开的). Each is stopped with the reason, never answered
+ * with the nearest figure the words would give.
+ */
+import type { Frame } from './frame.js';
+import { M } from './messages.js';
+import { applicantLabel } from './metrics.js';
+
+const TABLE_THREE = /^(applications\.|group\.)/;
+const SUIT_KINDS = ['litigation_direct', 'litigation_after_review'];
+const TABLE_FOUR_RATES = ['review_correction_rate', 'review_upheld_rate', 'litigation_correction_rate'];
+
+/** The reason a question cannot be answered from the tables as asked, or null. */
+export function beyondTables(f: Frame): string | null {
+  if (f.negated) return M.negatedFigure;
+  const col = f.applicants.find((a) => a !== 'total');
+  if (col) {
+    const outside = f.metrics.some((m) => !TABLE_THREE.test(m)) || TABLE_FOUR_RATES.includes(f.ratio ?? '');
+    if (outside) return M.noColumnsThere(applicantLabel(col));
+  }
+  // 直接起诉纠错率, 行政诉讼中维持的比例: no such rate is defined
+  const suits = f.parts.groups.filter((g) => g !== 'review');
+  const suitRate = suits.some((g) => SUIT_KINDS.includes(g)) || (f.ratio === 'review_upheld_rate' && suits.length > 0);
+  if (TABLE_FOUR_RATES.includes(f.ratio ?? '') && suitRate) return M.noRateOfSuitKind;
+  if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
+  return null;
+}
+
+/** The figures a question names: the rows and groups of its words, and its rates (a column names none). */
+function figuresNamed(f: Frame): number {
+  const rates = f.ratio && f.ratio !== 'share' ? new Set([f.ratio, ...f.ratios]).size : 0;
+  const rows = new Set(f.parts.rows).size + (f.parts.groups.length ? 1 : 0) + (f.parts.doc || f.parts.docop ? 1 : 0);
+  return rates + rows;
+}
