@@ -52,6 +52,8 @@ export interface Frame {
   metrics: string[];
   parts: MetricParts;
   ratio?: Ratio;
+  /** Years or figures said of each body (or figures of each year) apart: 番禺2024年和洪泽2023年. */
+  pairedApart?: 'years' | 'figures';
   /** A figure denied (没有被公开的申请, 不是予以公开的): no table figure counts it. */
   negated: boolean;
   /** A share's part and whole as the question names them (予以公开占新收申请的比例, 办结中予以公开的比例). */

@@ -15,6 +15,7 @@ const TABLE_FOUR_RATES = ['review_correction_rate', 'review_upheld_rate', 'litig
 /** The reason a question cannot be answered from the tables as asked, or null. */
 export function beyondTables(f: Frame): string | null {
   if (f.negated) return M.negatedFigure;
+  if (f.pairedApart) return M.pairedApart(f.pairedApart === 'years');
   const col = f.applicants.find((a) => a !== 'total');
   if (col) {
     const outside = f.metrics.some((m) => !TABLE_THREE.test(m)) || TABLE_FOUR_RATES.includes(f.ratio ?? '');

@@ -13,6 +13,7 @@ import { applyNames, readNames } from './names.js';
 import { segment, type Token } from './segment.js';
 import { correctTypos } from './typos.js';
 import { deniesFigure } from './negation.js';
+import { pairedApart } from './pairs.js';
 import { readShare } from './share.js';
 import { readWords } from './words.js';
 import { findYears } from './years.js';
@@ -122,6 +123,8 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
   readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
+  f.pairedApart = pairedApart(tokens.map((t) => ({ name: names.used.has(t) && t.entries.some((e) => e.k === 'body'),
+    years: t.year?.years ?? [], words: names.used.has(t) ? [] : wordsOf(t) }))) ?? undefined;
   f.negated = deniesFigure(text, tokens.map((t) => ({ text: t.text, start: t.start, words: wordsOf(t) })));
   f.quoted = [...text.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => q.length >= 2);
   f.subYear = SUBYEAR.test(text) || f.cues.includes('subyear');
