@@ -147,7 +147,7 @@ function clausesOf(sentence: string, read: string, h: Hit, terms: string[],
   clauses.forEach((clause, i) => {
     const before = clauses.slice(0, i).join('，');
     const own = terms.map((t) => ({ t, s: carried(clause, t) }));
-    const covered = own.every((x) => x.s >= 0.6 || before.includes(x.t));
+    const covered = own.every((x) => x.s >= 0.6 || carried(before, x.t) >= 0.6);
     const best = own.reduce((a, b) => (b.s > a.s || (b.s === a.s && b.t.length > a.t.length) ? b : a),
       { t: '', s: 0 });
     if (!covered || best.s < 0.6) return;

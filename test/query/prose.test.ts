@@ -64,6 +64,12 @@ describe('a figure of the bundled report counted before its noun', () => {
   it('a count of another unit is not answered by it', () => {
     expect(engine.ask('协作办2020年参加新闻发布会的媒体有多少家', { now: NOW }).facts).toEqual([]);
   });
+  it('a word carried by an earlier clause in part (区政府门户网站 for 政府网站) still binds its own clause', () => {
+    const panyu = (JSON.parse(readFileSync(join(FIX, 'expected', '002_7b8566f6eb984e20.json'), 'utf8')) as
+      { narrative: Record<string, number> }).narrative;
+    const a = engine.ask('番禺2024年政府网站总访问量多少', { now: NOW });
+    expect(a.facts.map((f) => f.value)).toEqual([panyu['总访问量（万次，近）']]);
+  });
   it('a noun ending in a filler character is read whole (简报)', () => {
     const a = engine.ask('协作办2020年编发扶贫简报多少期', { now: NOW });
     expect(a.facts.map((f) => [f.value, f.label])).toEqual([[narrative['扶贫简报（期）'], '编发扶贫简报']]);

@@ -12,6 +12,7 @@ import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
 import { segment, type Token } from './segment.js';
 import { correctTypos } from './typos.js';
+import { carriedInto } from './carry.js';
 import { deniesFigure } from './negation.js';
 import { pairedApart } from './pairs.js';
 import { readShare } from './share.js';
@@ -28,6 +29,7 @@ const FEWEST = /谁.*(?<!多)少|哪个.*(?<!多)少|哪.*最少|倒数|从低�
 const MOST = /谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/;
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
+const CARRIED_FORWARD: Word = { k: 'metric', id: 'applications.carried_forward' };
 const RANK: Word = { k: 'cue', id: 'rank' };
 const RANK_ASC: Word = { k: 'cue', id: 'rank_asc' };
 /** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
@@ -73,6 +75,10 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const f = emptyFrame(text);
   f.trace.push(...tokens.map((t) =>
     `${t.text}:${t.kind === 'word' ? [...new Set(t.entries.map((e) => e.k))].join('/') : t.kind}`));
+  // 转到2025年的申请: 2025 is the year carried into; the report is the year before, unless another is named
+  const into = carriedInto(text, tokens);
+  if (into.length && !years.some((y) => y.years?.length || y.range)) f.years.push(...into.map((y) => y - 1));
+  const carry: Word[] = into.length ? [CARRIED_FORWARD] : [];
   for (const y of years) {
     if (y.years) f.years.push(...y.years);
     if (y.range) f.range = y.range;
@@ -121,7 +127,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // a subject of the prose that is no word of the tables (留言 of 留言办理了多少条, not 收费通知 or 主动公开)
   f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
-  readWords(f, [...rest.flatMap(wordsOf), ...fromTop], now.getUTCFullYear());
+  readWords(f, [...rest.flatMap(wordsOf), ...fromTop, ...carry], now.getUTCFullYear());
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
   f.pairedApart = pairedApart(tokens.map((t) => ({ name: names.used.has(t) && t.entries.some((e) => e.k === 'body'),
     years: t.year?.years ?? [], words: names.used.has(t) ? [] : wordsOf(t) }))) ?? undefined;
