@@ -73,7 +73,8 @@ export const M = {
     `${org} ${label}：${y1} 年 ${v1}，${y0} 年 ${v0}，${up ? '增加' : '减少'} ${d}${pct}`,
   points: (d: string) => `${d} 个百分点`,
   // ----- comparisons, rankings, totals
-  compareHead: (org: string | null, more: boolean) => (org ? `${org}${more ? '更多' : '更少'}` : '对比如下'),
+  compareHead: (org: string | null, more: boolean, rate = false) =>
+    (org ? `${org}${rate ? (more ? '更高' : '更低') : more ? '更多' : '更少'}` : '对比如下'),
   summed: (v: string) => `合计 ${v}`,
   compareEqual: (n: number) => (n === 2 ? '两者相同' : '前两位相同'),
   differs: (d: string) => `相差 ${d}`,

@@ -41,7 +41,8 @@ export function compare(ctx: Ctx, f: Frame): Answer {
   if (f.order === 'asc') rows.sort((a, b) => a.value - b.value);
   // the first is more only when it is: equal figures are said to be equal
   const tie = rows.length > 1 && rows[0].value === rows[1].value && rows[0].unit === rows[1].unit;
-  const head = tie ? M.compareEqual(rows.length) : M.compareHead(f.order ? rows[0].org : null, f.order === 'desc');
+  const head = tie ? M.compareEqual(rows.length) : M.compareHead(f.order ? rows[0].org : null, f.order === 'desc',
+    rows[0].unit === '%');
   // 甲比乙多多少: the difference between the first two, after them
   const [a, b] = rows;
   const asksDiff = (f.cues.includes('difference') || f.cues.includes('change')) && rows.length === 2

@@ -25,8 +25,8 @@ const UNIT_ASKED = /(?:多少|几)(万元|人次|万条|万次|元|件|条|篇|�
 /** Cues of a question over many bodies: a place named beside them is a region (a tier or a scope as well). */
 const AGGREGATE_CUES = ['all_bodies', 'which', 'rank'];
 const aggregateCue = (id: Cue) => AGGREGATE_CUES.includes(id) || !!TIER_OF[id] || !!SCOPE_LEVEL[id];
-const FEWEST = /谁.*(?<!多)少|哪个.*(?<!多)少|哪.*最少|倒数|从低到高|由低到高|从少到多|升序/;
-const MOST = /谁.*多|哪个.*多|谁.*高|最多|最高|从高到低|由高到低|从多到少|降序/;
+const FEWEST = /谁.*(?<!多)少|哪个.*(?<!多)少|哪.*最少|谁.*低|哪个.*低|倒数|从低到高|由低到高|从少到多|升序/;
+const MOST = /谁.*多|哪个.*多|谁.*高|哪个.*高|最多|最高|从高到低|由高到低|从多到少|降序/;
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
 const CARRIED_FORWARD: Word = { k: 'metric', id: 'applications.carried_forward' };

@@ -24,6 +24,7 @@ export function collectParts(words: Word[]): MetricParts {
 /** Read the words (not names, not fillers) of a question into the frame. */
 export function readWords(f: Frame, words: Word[], thisYear: number): void {
   const parts = collectParts(words);
+  const yearsNamed = [...f.years];
   for (const w of words) {
     if (w.k === 'cue' && !f.cues.includes(w.id)) {
       f.cues.push(w.id);
@@ -33,6 +34,8 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
       if (w.id === 'average_years' && !f.cues.includes('average')) f.cues.push('average');
     }
     else if (w.k === 'relyear') f.years.push(thisYear + w.offset);
+    // 2024年…上一年: a year before the year named, not before this one (nor the chat's)
+    else if (w.k === 'ctxyear' && yearsNamed.length) f.years.push(Math.max(...yearsNamed) + w.offset);
     else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }
     else if (w.k === 'col' && !f.applicants.includes(w.id)) f.applicants.push(w.id);
     // 无法提供占办结的比例: after 占 and a row, a rate word names the whole of a share, not another rate
