@@ -83,6 +83,9 @@ export const M = {
   nothingToCompare: (why: string[]) => `没有可比较的数字。${why.join('；')}`,
   rankHead: (year: number, region: string, label: string, most: string, org: string, value: string, note: string) =>
     `${year} 年${region}${label}${most}的是 ${org}（${value}）${note}`,
+  rankHeadTie: (year: number, region: string, label: string, most: string, orgs: string[], n: number, more: boolean,
+    value: string, note: string) => `${year} 年${region}${label}${most}的有${more ? '至少' : ''} ${n} 个单位并列`
+    + `（${value}）：${orgs.join('、')}${n > orgs.length || more ? ' 等' : ''}${note}`,
   nthHead: (year: number, region: string, label: string, nth: number, fromLast: boolean, orgs: string[], value: string,
     note: string) => `${year} 年${region}${label}${fromLast ? '倒数' : ''}第 ${nth} 名是 ${orgs.join('、')}（${value}`
     + `${orgs.length > 1 ? '，并列' : ''}）${note}`,

@@ -55,8 +55,12 @@ function ranked(ctx: Ctx, f: Frame): Answer {
   if (f.nth && f.nth > r.n) return answer('not_found', M.nthBeyond(pop.year, f.nth, r.n));
   const place = places(r.top);
   const nth = f.nth ? nthPlace(ctx, f, r, place, region, pop) : null;
-  const head = nth?.head ?? M.rankHead(pop.year, region, shown[0].label, most, shown[0].org,
-    fmt(shown[0].value, shown[0].unit), pop.note);
+  // equal first values are all first: none is named alone as the most
+  const first = place.filter((p) => p === 1).length;
+  const head = nth?.head ?? (first > 1
+    ? M.rankHeadTie(pop.year, region, shown[0].label, most, shown.slice(0, Math.min(first, 3)).map((x) => x.org),
+      first, first === r.top.length && r.n > r.top.length, fmt(shown[0].value, shown[0].unit), pop.note)
+    : M.rankHead(pop.year, region, shown[0].label, most, shown[0].org, fmt(shown[0].value, shown[0].unit), pop.note));
   const lines = shown.map((x, i) => `${place[i]}. ${x.org} ${fmt(x.value, x.unit)}`);
   const more = r.n > shown.length ? `\n${M.rankMore(shown.length, r.n)}${M.rankFile}` : '';
   const own = f.bodies.length === 1 ? ownPlace(ctx, f, r, pop.year) : null;
