@@ -33,3 +33,14 @@ describe('ties at the top of a ranking', () => {
     expect(head).toContain(`${most} 件`);
   });
 });
+
+describe('findings of the rows a ranking or a total shows travel with it', () => {
+  const h = truth('hongze-2023').review_litigation.review;
+  it.each(['2023年行政复议最多的是谁', '2023年全部单位行政复议合计多少'])('%s', (q) => {
+    // the truth file's own row does not add up to its printed total
+    expect(h.slice(0, 4).reduce((s, v) => s + v, 0)).not.toBe(h[4]);
+    const a = engine.ask(q, { now: NOW });
+    expect(a.facts.some((f) => f.value === h[4])).toBe(true);
+    expect(a.warnings.some((w) => w.includes('洪泽区') && w.includes('行政复议'))).toBe(true);
+  });
+});

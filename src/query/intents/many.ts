@@ -9,7 +9,7 @@ import { M } from '../messages.js';
 import type { ReportRef } from '../../store/store.js';
 import { metric, metricKeys, singleCell } from '../metrics.js';
 import { printedValue } from '../facts/values.js';
-import { fact, inventory, value, type Ctx, type Fact } from './common.js';
+import { fact, inventory, value, warnings, type Ctx, type Fact } from './common.js';
 import { byPlace, inTier, TIER_KINDS, TIER_LABEL, tierOf } from './levels.js';
 import { rateCells, rateOf, ratioAnswer, ratioKeys, ratioValue } from './ratio.js';
 
@@ -136,6 +136,20 @@ export function computeRows(ctx: Ctx, f: Frame, bodies: Named[], year: number): 
  * The fact a shown row states, read from the report's own cells with the lines they came from (value() reads the
  * metric's cells by primary key, without the slice).
  */
+/** A row shown, as a fact, with the findings that touch its cells (named by the body). */
+export function shownWithWarnings(ctx: Ctx, f: Frame, x: Row): { fact: Fact; warnings: string[] } {
+  const r = refOf(ctx, x);
+  const body = ctx.index.byId(x.id)!;
+  const named = (ws: string[]) => ws.map((w) => `${body.name}：${w}`);
+  if (isRate(f)) {
+    const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, r, '');
+    return { fact: a.facts[0] ?? shownFact(ctx, f, x), warnings: named(a.warnings) };
+  }
+  const v = value(ctx, r, f.metrics[0], f.applicant);
+  const shown = v.value !== null ? fact(body, r, f.metrics[0], v, v.value, f.applicant) : shownFact(ctx, f, x);
+  return { fact: shown, warnings: named(warnings(ctx, r, v.cells)) };
+}
+
 export function shownFact(ctx: Ctx, f: Frame, x: Row): Fact {
   const body = ctx.index.byId(x.id)!;
   const r = refOf(ctx, x);

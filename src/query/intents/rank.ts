@@ -7,7 +7,7 @@ import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import { value, whichBody, type Ctx, type Fact } from './common.js';
 import {
-  SHOWN, isRate, namedYears, population, refOf, shownFact, skippedText, type Pop, type Row,
+  SHOWN, isRate, namedYears, population, refOf, shownFact, shownWithWarnings, skippedText, type Pop, type Row,
 } from './many.js';
 import { withScope } from './scope.js';
 import { overLabel } from './levels.js';
@@ -48,7 +48,8 @@ function ranked(ctx: Ctx, f: Frame): Answer {
     const names = r.none.map((x) => `${x.name}（${why(x) ?? M.ownNoFigure}）`);
     return answer('not_found', M.nothingToCompare(names));
   }
-  const shown = r.top.slice(0, f.topN ?? SHOWN).map((x) => shownFact(ctx, f, x));
+  const read = r.top.slice(0, f.topN ?? SHOWN).map((x) => shownWithWarnings(ctx, f, x));
+  const shown = read.map((x) => x.fact);
   const region = overLabel(f, M.allBodies);
   const pct = shown[0].unit === '%';
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
@@ -71,7 +72,7 @@ function ranked(ctx: Ctx, f: Frame): Answer {
   const skipped = skippedText(ctx, f, r.none, r.noneN);
   const source = sourceLine(lead[0] ?? own?.fact ?? shown[0]);
   const a = answer('answered', `${head}${own ? `\n${own.line}` : ''}\n${lines.join('\n')}${more}`
-    + `${skipped}\n${M.rankCaveat}\n${source}`, facts);
+    + `${skipped}\n${M.rankCaveat}\n${source}`, facts, read.flatMap((x) => x.warnings));
   // the whole ranking as a file, when more bodies than are shown (its rows read when the file is made)
   if (r.n > shown.length) a.table = rankTable(pop.year, shown[0].label, r.all);
   return a;

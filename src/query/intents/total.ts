@@ -5,7 +5,7 @@ import { M } from '../messages.js';
 import { regionKey } from '../../domain/bodyNames.js';
 import { value, type Ctx, type Fact } from './common.js';
 import {
-  SHOWN, cellRows, isRate, namedYears, population, refOf, shownFact, skippedText, valuesOver, type Row,
+  SHOWN, cellRows, isRate, namedYears, population, refOf, shownWithWarnings, skippedText, valuesOver, type Row,
 } from './many.js';
 import { overLabel, tierOf } from './levels.js';
 import { rank } from './rank.js';
@@ -63,7 +63,9 @@ function totalOf(ctx: Ctx, f: Frame): Answer {
       value(ctx, refOf(ctx, x), f.metrics[0], f.applicant).reason}）`)));
   }
   const { n, sum } = bySql ?? { n: rows.length, sum: rows.reduce((s, x) => s + x.value, 0) };
-  const shown = rows.slice(0, SHOWN).map((x) => shownFact(ctx, f, x));
+  const read = rows.slice(0, SHOWN).map((x) => shownWithWarnings(ctx, f, x));
+  const shown = read.map((x) => x.fact);
+  const warns = read.flatMap((x) => x.warnings);
   const region = overLabel(f, M.allReports);
   const t: Fact = { ...shown[0], org: region, metric: `sum:${shown[0].metric}`, label: `${shown[0].label}合计`,
     value: sum, excerpt: rows.slice(0, EXCERPT).map((x) => `${x.name} ${fmt(x.value, x.unit)}`).join('；') };
@@ -75,8 +77,8 @@ function totalOf(ctx: Ctx, f: Frame): Answer {
     const avg: Fact = { ...t, metric: `avg:${shown[0].metric}`, label: `${shown[0].label}平均`, value: m.value };
     const head = M.averageHead(pop.year, region, n, shown[0].label, fmt(m.value, shown[0].unit),
       fmt(sum, shown[0].unit), m.rounded, pop.note);
-    return answer('answered', `${head}\n${body}\n${M.averageCaveat}`, [avg, t, ...shown]);
+    return answer('answered', `${head}\n${body}\n${M.averageCaveat}`, [avg, t, ...shown], warns);
   }
   const head = M.totalHead(pop.year, region, n, shown[0].label, fmt(sum, shown[0].unit), pop.note);
-  return answer('answered', `${head}\n${body}\n${M.totalCaveat}`, [t, ...shown]);
+  return answer('answered', `${head}\n${body}\n${M.totalCaveat}`, [t, ...shown], warns);
 }
