@@ -6,7 +6,7 @@
 import { namesWho, type Frame } from './frame.js';
 import { decideIntent } from './read/intent.js';
 import { metricsOf } from './read/words.js';
-import { SCOPE_LEVEL } from './words/index.js';
+import { SCOPE_LEVEL, TIER_OF } from './words/index.js';
 
 export class ChatContexts {
   private readonly map = new Map<string, { frame: Frame; at: number }>();
@@ -45,6 +45,10 @@ const OWN_INTENTS = new Set(['audit', 'published', 'problems', 'help', 'list']);
 const MANY = new Set(['all_bodies', 'which', 'rank', 'rank_desc', 'rank_asc']);
 /** What makes a question a ranking, kept by a follow-up that moves its scope or its place. */
 const RANKING = new Set(['position', 'rank', 'rank_desc', 'rank_asc', 'which', 'all_bodies']);
+/** What else a question over many bodies keeps for a follow-up (各区县呢 after an average: still an average). */
+const OVER_MANY = new Set(['average', 'sum', 'all_bodies']);
+const overMany = (f: Frame) => !f.bodies.length && !f.ambiguous
+  && (f.intent === 'rank' || f.intent === 'total' || f.cues.some((c) => MANY.has(c) || !!TIER_OF[c]));
 const namesWhat = (f: Frame) => (f.metrics.length > 0 && !f.metricDefaulted) || !!f.ratio;
 
 export function mergeWithContext(cur: Frame, prev: Frame): Frame {
@@ -88,6 +92,15 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  // 公开率呢, 2023年呢, 各区县呢 after a ranking or a total: the same question over many bodies, of its place (a
+  // tier named replaces the chat's tier)
+  if (!who && overMany(prev)) {
+    const tier = cur.cues.some((c) => TIER_OF[c]);
+    const keep = prev.cues.filter((c) => (RANKING.has(c) || OVER_MANY.has(c) || !!TIER_OF[c]) && !(tier && TIER_OF[c]));
+    m.cues = [...new Set([...keep, ...cur.cues])];
+    if (!cur.regions.length) m.regions = prev.regions;
+    m.order = cur.order ?? prev.order;
+  }
   // 全省呢 after 番禺在全市排第几: the same body's place, in another scope
   const scope = cur.cues.some((c) => SCOPE_LEVEL[c]);
   if (!who && scope) {

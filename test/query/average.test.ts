@@ -78,3 +78,15 @@ describe('an average over a body\'s years', () => {
     }
   });
 });
+
+describe('a follow-up of an average over a place', () => {
+  it('another tier (各区县呢) keeps the place and the average', () => {
+    const chat = `avg:${Math.random()}`;
+    engine.ask('广州市各部门2024年平均新收申请', { now: NOW, chat });
+    const a = engine.ask('各区县呢', { now: NOW, chat });
+    // 广州's only district government on file is 番禺: the average is its figure, 洪泽 (淮安) is not in it
+    expect(a.facts[0].value).toBe(received(PANYU));
+    expect(a.facts.map((f) => f.org)).not.toContain(truth('hongze-2024').org);
+    expect(a.text).toContain('平均');
+  });
+});
