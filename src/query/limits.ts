@@ -6,7 +6,7 @@
  */
 import type { Frame } from './frame.js';
 import { M } from './messages.js';
-import { applicantLabel } from './metrics.js';
+import { applicantLabel, RESULT_METRIC } from './metrics.js';
 
 const TABLE_THREE = /^(applications\.|group\.)/;
 const SUIT_KINDS = ['litigation_direct', 'litigation_after_review'];
@@ -26,7 +26,26 @@ export function beyondTables(f: Frame): string | null {
   const suitRate = suits.some((g) => SUIT_KINDS.includes(g)) || (f.ratio === 'review_upheld_rate' && suits.length > 0);
   if (TABLE_FOUR_RATES.includes(f.ratio ?? '') && suitRate) return M.noRateOfSuitKind;
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
+  if (f.wantsSum && overlapping(f.metrics)) return M.sumOverlaps;
   return null;
+}
+
+const INPUTS = ['applications.new_received', 'applications.carried_over'];
+/**
+ * Figures that count the same applications or cases twice when added (新收申请 + 予以公开: what was received and
+ * what of it was disclosed; 办结 + 予以公开; 复议总计 + 结果纠正).
+ */
+function overlapping(metrics: string[]): boolean {
+  if (metrics.length < 2) return false;
+  const inputs = metrics.filter((m) => INPUTS.includes(m));
+  const outcomes = metrics.filter((m) => !INPUTS.includes(m) && TABLE_THREE.test(m));
+  if (inputs.length && outcomes.length) return true;
+  if (metrics.includes('applications.total_processed') && metrics.some((m) => RESULT_METRIC.test(m))) return true;
+  const reviewTotals = new Set(metrics.flatMap((m) => /^review\.(\w+)\.total$/.exec(m)?.[1] ?? []));
+  return metrics.some((m) => {
+    const col = /^review\.(\w+)\.(\w+)$/.exec(m);
+    return !!col && col[2] !== 'total' && reviewTotals.has(col[1]);
+  });
 }
 
 /** The figures a question names: the rows and groups of its words, and its rates (a column names none). */
