@@ -26,7 +26,7 @@ export function beyondTables(f: Frame): string | null {
   const suitRate = suits.some((g) => SUIT_KINDS.includes(g)) || (f.ratio === 'review_upheld_rate' && suits.length > 0);
   if (TABLE_FOUR_RATES.includes(f.ratio ?? '') && suitRate) return M.noRateOfSuitKind;
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
-  if (f.wantsSum && overlapping(f.metrics)) return M.sumOverlaps;
+  if (f.wantsSum && !f.ratio && overlapping(f.metrics)) return M.sumOverlaps;
   return null;
 }
 
