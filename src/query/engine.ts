@@ -19,6 +19,7 @@ import { decideIntent } from './read/intent.js';
 import { Lexicon } from './read/lexicon.js';
 import { parseQuestion, WANTS_NUMBER } from './read/parse.js';
 import { refine } from './refine.js';
+import { checkClaim } from './claim.js';
 import { splitClauses, splitFollowUps } from './split.js';
 
 export interface AskOptions {
@@ -114,7 +115,8 @@ export class QueryEngine {
       frame.intent = decideIntent(frame);
     }
     const ctx = this.ctx(now);
-    const a = refine(ctx, frame, tooLong) ?? this.run(ctx, frame);
+    const read = refine(ctx, frame, tooLong) ?? this.run(ctx, frame);
+    const a = frame.claimed ? checkClaim(read, frame.claimed) : read;
     if (opts.chat && a.status !== 'unsupported') this.contexts.set(opts.chat, answeredYears(frame, a), now);
     return a;
   }

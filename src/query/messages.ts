@@ -104,6 +104,9 @@ export const M = {
   noRate: '算不出这个比率：分母为 0 或缺数字',
   pairedApart: (years: boolean) => `问题里${years ? '各单位问的年份不同' : '各单位（或各年份）问的数字不同'}，`
     + '一次回答会把它们混在一起，所以不给出数字：请分开问，如「番禺2024年新收申请」「洪泽2023年予以公开」，或用逗号分开各问一句。',
+  claimSame: (said: string) => `✔ 与问题所说的 ${said} 一致。`,
+  claimDiffers: (said: string, actual: string) => `✘ 与问题所说的 ${said} 不一致：报告中是 ${actual}。`,
+  claimOtherUnit: (said: string, actual: string) => `问题所说的 ${said} 与报告的数字（${actual}）单位不同，无法直接核对。`,
   sumOverlaps: '这几项数字有重叠（例如新收申请里包括了后来予以公开的，办结总数里包括了各项结果），相加会重复计算，所以不给出合计：可以分别问各项。',
   negatedFigure: '问题问的是“没有…”“不是…”的数量，年报表格没有这一项，所以不给出数字：可以问表格里的数字本身（如予以公开、办结、结果纠正），再自行相减。',
   noColumnsThere: (col: string) => `年报只有依申请公开的表格（表三）按申请人分类；这一项没有“${col}”一栏，所以不给出数字。`,

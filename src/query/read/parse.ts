@@ -13,6 +13,7 @@ import { applyNames, readNames } from './names.js';
 import { segment, type Token } from './segment.js';
 import { correctTypos } from './typos.js';
 import { carriedInto } from './carry.js';
+import { claimOf } from './claim.js';
 import { deniesFigure } from './negation.js';
 import { pairedApart } from './pairs.js';
 import { readShare } from './share.js';
@@ -122,7 +123,10 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const unknown = rest.filter((t) => t.kind === 'unknown'
     || (t.kind === 'word' && wordsOf(t).every((w) => w.k === 'org')));
   if (!f.bodies.length && !f.ambiguous && !f.unknownBodies.length) fuzzyBody(f, unknown, lex);
-  f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text)).map((t) => t.text);
+  // 收到申请1774件对吗: the number stated is to be checked, not a word to read
+  f.claimed = claimOf(text);
+  f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text) && !f.claimed?.digits.split('.').includes(t.text))
+    .map((t) => t.text);
   f.keywords = [...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map((t) => t.text), ...f.unknown];
   // a subject of the prose that is no word of the tables (留言 of 留言办理了多少条, not 收费通知 or 主动公开)
   f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })

@@ -88,7 +88,7 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('本年增/减|本年增减|本年增减数|增/减|本年增加或减少', { k: 'docop', id: 'change' }),
   ...w('行政许可|许可', { k: 'metric', id: 'active.licensing' }),
   ...w('行政处罚|处罚|罚了', { k: 'metric', id: 'active.penalty' }),
-  ...w('行政强制|强制措施', { k: 'metric', id: 'active.coercion' }),
+  ...w('行政强制|强制措施|强制', { k: 'metric', id: 'active.coercion' }),
   ...w('行政事业性收费|事业性收费|收费金额|收费', { k: 'metric', id: 'active.fees' }),
   ...w('其他对外管理服务事项|对外管理服务事项', { k: 'metric', id: 'active.other_services' }),
   ...w('政府集中采购总金额|集中采购总金额|采购总金额|采购金额|政府集中采购金额|集中采购金额|采购的金额|采购花了',

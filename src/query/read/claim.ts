@@ -1,0 +1,19 @@
+/**
+ * A figure the question states and asks to be checked (番禺2024年收到申请1774件对吗): the number, with its unit,
+ * when the question ends by asking yes or no. A number stated otherwise (超过100件的单位, 被复议63件，其中…) is not
+ * a claim, and stays a word not read.
+ */
+const CHECK = /(对吗|对不对|是吗|是不是|吗|准确吗|属实吗|没错吧|对吧|是真的吗|正确吗)[？?。！!]*$/;
+const STATED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|件|条|个|次|份|项|人次|元|%|％)(?![\d])/g;
+
+/** `digits`: the number as printed, the word the question would otherwise not have read. */
+export interface Claim { value: number; unit: string; digits: string }
+
+/** The one figure stated in a yes-or-no question, or none (none stated, or several). */
+export function claimOf(text: string): Claim | undefined {
+  if (!CHECK.test(text)) return undefined;
+  const stated = [...text.matchAll(STATED)];
+  if (stated.length !== 1) return undefined;
+  const [, digits, unit] = stated[0];
+  return { value: Number(digits), unit: unit.replace('％', '%'), digits };
+}
