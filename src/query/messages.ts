@@ -104,6 +104,8 @@ export const M = {
   noRate: '算不出这个比率：分母为 0 或缺数字',
   pairedApart: (years: boolean) => `问题里${years ? '各单位问的年份不同' : '各单位（或各年份）问的数字不同'}，`
     + '一次回答会把它们混在一起，所以不给出数字：请分开问，如「番禺2024年新收申请」「洪泽2023年予以公开」，或用逗号分开各问一句。',
+  diffOfTwo: (org: string, year: number, a: string, b: string, more: boolean, d: string) =>
+    `${org} ${year} 年${a}比${b}${more ? '多' : '少'} ${d}`,
   claimSame: (said: string) => `✔ 与问题所说的 ${said} 一致。`,
   claimDiffers: (said: string, actual: string) => `✘ 与问题所说的 ${said} 不一致：报告中是 ${actual}。`,
   claimOtherUnit: (said: string, actual: string) => `问题所说的 ${said} 与报告的数字（${actual}）单位不同，无法直接核对。`,

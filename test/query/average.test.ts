@@ -90,3 +90,17 @@ describe('a follow-up of an average over a place', () => {
     expect(a.text).toContain('平均');
   });
 });
+
+describe('a sum over a body\'s years', () => {
+  it('2023年和2024年加起来: each year and their sum, said as such', () => {
+    const want = received('hongze-2023') + received('hongze-2024');
+    for (const q of ['洪泽2023年和2024年收到的申请加起来多少', '洪泽2023和2024年一共收到多少申请']) {
+      const a = ask(q);
+      expect(a.facts[0].value, q).toBe(want);
+      expect(a.text, q).toContain(`合计 ${want} 件`);
+    }
+  });
+  it('a rate is not added up over years', () => {
+    expect(ask('洪泽区2023年和2024年公开率合计').text).not.toContain('合计');
+  });
+});

@@ -66,6 +66,15 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: strin
       + `\n${lines.join('\n')}\n${sources}`;
     return answer('answered', text, [total, ...facts], warn);
   }
+  // 办结数和新收数差多少: the first named less the second, said with both
+  if (f.cues.includes('difference') && facts.length === 2 && units.size === 1 && facts[0].unit !== '%') {
+    const [a, b] = facts;
+    const d = a.value - b.value;
+    const diff: Fact = { ...a, metric: `difference:${a.metric}-${b.metric}`, label: `${a.label}与${b.label}之差`, value: d };
+    const text = `${M.diffOfTwo(body.name, r.year, a.label, b.label, d >= 0, fmt(Math.abs(d), a.unit))}${note}${echo(f)}`
+      + `\n${lines.join('\n')}\n${sources}`;
+    return answer('answered', text, [diff, ...facts], warn);
+  }
   const why = !f.wantsSum ? '' : units.size > 1 ? M.noSumAcrossUnits : M.noSumAcrossClauses;
   const head = `${M.several(body.name, r.year)}${note}${echo(f)}${why}`;
   return answer('answered', `${head}\n${lines.join('\n')}\n${sources}`, facts, warn);

@@ -60,8 +60,18 @@ export function trend(ctx: Ctx, f: Frame): Answer {
       + `${d !== null ? `（${d >= 0 ? '+' : ''}${delta(d, x.unit)}${pct}）` : ''}`;
   });
   const tail = `${notes.length ? `\n${notes.join('\n')}` : ''}\n${facts.map(sourceLine).join('\n')}`;
-  return answer('answered', `${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${tail}`, facts,
-    warns);
+  // 2023年和2024年加起来: the years' sum, said as such (of the years that have the figure)
+  const sum = sumOfYears(f, facts);
+  const summed = sum ? `\n${M.yearsTotal(facts.map((x) => x.year), fmt(sum.value, sum.unit))}` : '';
+  return answer('answered', `${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${summed}${tail}`,
+    sum ? [sum, ...facts] : facts, warns);
+}
+
+function sumOfYears(f: Frame, facts: Fact[]): Fact | null {
+  if (!f.wantsSum || facts.length < 2 || facts.some((x) => x.unit === '%' || x.unit !== facts[0].unit)) return null;
+  const last = facts[facts.length - 1];
+  return { ...last, metric: `sum:${last.metric}`, label: `${last.label}合计`,
+    value: facts.reduce((s, x) => s + x.value, 0) };
 }
 
 const span = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
