@@ -104,6 +104,7 @@ export const M = {
   noRate: '算不出这个比率：分母为 0 或缺数字',
   pairedApart: (years: boolean) => `问题里${years ? '各单位问的年份不同' : '各单位（或各年份）问的数字不同'}，`
     + '一次回答会把它们混在一起，所以不给出数字：请分开问，如「番禺2024年新收申请」「洪泽2023年予以公开」，或用逗号分开各问一句。',
+  timesOf: (a: string, b: string, x: string, rounded: boolean) => `${a}是${b}的 ${x} 倍${rounded ? '（四舍五入到两位小数）' : ''}`,
   diffOfTwo: (org: string, year: number, a: string, b: string, more: boolean, d: string) =>
     `${org} ${year} 年${a}比${b}${more ? '多' : '少'} ${d}`,
   claimSame: (said: string) => `✔ 与问题所说的 ${said} 一致。`,

@@ -61,10 +61,16 @@ export function compare(ctx: Ctx, f: Frame): Answer {
       metric: `sum:${a.metric}`, label: `${a.label}合计`, value: rows.reduce((t, x) => t + x.value, 0) }
     : null;
   const sumLine = sum ? `\n${M.summed(fmt(sum.value, sum.unit))}` : '';
+  // 甲是乙的几倍: in the order named, of two counts of one unit, never of a rate
+  const times = f.cues.includes('times') && rows.length === 2 && a.unit === b.unit && a.unit !== '%' && b.value
+    ? { ...a, metric: `times:${a.metric}`, label: `${a.org}${a.label}是${b.org}的倍数`, unit: '倍',
+      value: Math.round((a.value / b.value) * 100) / 100 } : null;
+  const timesLine = times ? `\n${M.timesOf(a.org, b.org, String(times.value), times.value !== a.value / b.value)}` : '';
   const lines = rows.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n');
-  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${sumLine}${notes.length ? `\n${notes.join('\n')}` : ''}`
+  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${sumLine}${timesLine}${notes.length ? `\n${notes.join('\n')}` : ''}`
     + `\n${rows.map(sourceLine).join('\n')}`;
-  return answer('answered', text, [...rows, ...(diff ? [diff] : []), ...(sum ? [sum] : [])], warns);
+  return answer('answered', text, [...rows, ...(diff ? [diff] : []), ...(sum ? [sum] : []), ...(times ? [times] : [])],
+    warns);
 }
 
 /** /compare 甲 乙 [年份]: the report cards side by side. */

@@ -10,6 +10,8 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('申请人|申请人类别|申请主体|申请人类型', { k: 'filler' }),
   // intents
   ...w('对比|比较|相比|谁多|谁少|谁的|谁|哪个多|哪个少|差多少|差距|和|与|跟|同|比', { k: 'cue', id: 'compare' }),
+  // 甲是乙的几倍: the first figure over the second
+  ...w('几倍|多少倍|倍数|的几倍|的多少倍', { k: 'cue', id: 'times' }),
   // 公开率哪个高: which of the bodies named is higher (or lower)
   ...w('哪个高|哪个低|谁高|谁低|谁更高|谁更低|哪个更高|哪个更低|更高|更低|较高|较低|高|低', { k: 'cue', id: 'compare' }),
   ...w('差多少|差距|相差|多多少|少多少|多出|多了多少|少了多少|差了多少|高多少|低多少|差值', { k: 'cue', id: 'difference' }),
@@ -39,6 +41,8 @@ export const CUE_WORDS: [string, Word][] = [
     + '什么时候|什么时间|何时|哪天|几天|哪一天', { k: 'topic' }),
   // kinds of information the prose counts (主动公开政府工作报告3条, 其中概况类信息发布45条)
   ...w('政府工作报告|常务会议|政府会议|工作动态|政务动态|概况类|预决算', { k: 'topic' }),
+  // what the applications asked about: no table sorts them by subject
+  ...w('哪类|哪一类|哪几类|什么类型|哪种类型|哪些类型|什么内容|哪方面|哪些方面|什么领域|哪个领域', { k: 'topic' }),
 
   ...w('比上一年|比上年|较上年|较上一年|比去年|较去年|同上一年|与上一年|和上一年', { k: 'cue', id: 'prev_year' }),
   ...w('趋势|历年|每年|逐年|走势|这几年|各年', { k: 'cue', id: 'trend' }),
