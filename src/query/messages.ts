@@ -173,6 +173,7 @@ export const M = {
   onTime: (limit: string) => `在${limit}之前，按时发布`,
   late: (limit: string) => `晚于${limit}，逾期发布`,
   noDateList: (names: string[]) => `以下报告没有印出发布日期：${names.length ? names.join('、') : '（无）'}`,
+  lateUnknown: (n: number, of: number) => `另有 ${n} 份报告（共 ${of} 份）没有印出发布日期，是否逾期无法判断。`,
   lateList: (names: string[]) => `以下报告逾期发布：${names.length ? names.join('、') : '（无）'}`,
   problemsNone: (org: string, year: number) => `${org} ${year} 年报告中没有找到“存在的主要问题及改进情况”部分。`,
   problems: (org: string, year: number, note: string) => `${org} ${year} 年报告${note}“存在的主要问题及改进情况”：`,

@@ -64,7 +64,12 @@ export function overAll(ctx: Ctx, f: Frame): Answer {
     if (f.cues.includes('no_date')) {
       return answer('answered', M.noDateList(reports.filter((r) => state(r).none).map(name)));
     }
-    if (f.cues.includes('late')) return answer('answered', M.lateList(reports.filter((r) => state(r).late).map(name)));
+    // the reports that print no date are said apart: whether they were late cannot be told
+    if (f.cues.includes('late')) {
+      const undated = reports.filter((r) => state(r).none).length;
+      return answer('answered', `${M.lateList(reports.filter((r) => state(r).late).map(name))}`
+        + `${undated ? `\n${M.lateUnknown(undated, reports.length)}` : ''}`);
+    }
     const lines = reports.map((r) => `· ${name(r)}：${state(r).text}`);
     return answer('answered', `${M.publishedAll(deadlineSummary())}\n${lines.join('\n')}`);
   }
