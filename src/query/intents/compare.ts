@@ -23,7 +23,7 @@ export function compare(ctx: Ctx, f: Frame): Answer {
     const ys = yearsFor(ctx, { ...f, years: f.years.slice(0, 1) }, body);
     if ('answer' in ys) { notes.push(ys.answer.text.split('\n')[0]); continue; }
     const r = ctx.data.report(id, ys.years[0])!;
-    if (f.ratio && f.ratio !== 'share') {
+    if (f.ratio) {
       const a = ratioAnswer(ctx, { ...f, bodies: [id] }, body, r, '');
       if (a.facts[0]) rows.push(a.facts[0]); else notes.push(a.text.split('\n')[0]);
       warns.push(...a.warnings.map((w) => `${body.name}：${w}`));

@@ -75,7 +75,8 @@ export interface Row extends Named { reportId: number; year: number; value: numb
 /** The report of a row (read when shown). */
 export const refOf = (ctx: Ctx, x: Row): ReportRef => ctx.data.report(x.id, x.year)!;
 
-export const isRate = (f: Frame) => Boolean(f.ratio && f.ratio !== 'share');
+/** A rate or a share: a quotient of each report's cells, ranked and compared as such, never added up. */
+export const isRate = (f: Frame) => Boolean(f.ratio);
 
 /** From this many bodies on, a ranking or total is taken from the whole year's figures, computed once. */
 const WHOLE_YEAR_FROM = 200;

@@ -15,7 +15,7 @@ export function series(ctx: Ctx, f: Frame, body: BodyInfo, years: number[]):
   const facts: Fact[] = [], notes: string[] = [], warns: string[] = [];
   for (const y of years) {
     const r = ctx.data.report(body.id, y)!;
-    if (f.ratio && f.ratio !== 'share') {
+    if (f.ratio) {
       const a = ratioAnswer(ctx, { ...f, bodies: [body.id] }, body, r, '');
       if (a.facts[0]) facts.push(a.facts[0]); else notes.push(`${y} 年：${a.text.split('\n')[0]}`);
       warns.push(...a.warnings.map((w) => `${y} 年：${w}`));
@@ -30,7 +30,7 @@ export function series(ctx: Ctx, f: Frame, body: BodyInfo, years: number[]):
   return { facts, notes, warns };
 }
 
-const asksFigure = (f: Frame) => f.metrics.length > 0 || (!!f.ratio && f.ratio !== 'share');
+const asksFigure = (f: Frame) => f.metrics.length > 0 || !!f.ratio;
 
 export function trend(ctx: Ctx, f: Frame): Answer {
   const who = whichBody(ctx, f);
@@ -43,7 +43,7 @@ export function trend(ctx: Ctx, f: Frame): Answer {
     if ('answer' in ys) return ys.answer;
     years = ys.years;
   }
-  if (f.cues.includes('average') && f.ratio && f.ratio !== 'share') return answer('not_found', M.averageOfRate);
+  if (f.cues.includes('average') && f.ratio) return answer('not_found', M.averageOfRate);
   const { facts, notes, warns } = series(ctx, f, body, years);
   if (!facts.length) return answer('not_found', `${body.name}：${notes.join('；')}`);
   if (f.cues.includes('average')) {
