@@ -24,6 +24,8 @@ export interface MetricParts {
   rows: string[];
   groups: ReviewGroup[];
   rcol?: ReviewCol;
+  /** Every table 四 column named, in order (纠正加维持: two figures). */
+  rcols?: ReviewCol[];
   doc?: 'rules' | 'normative_documents';
   docop?: 'issued' | 'published_new' | 'repealed' | 'in_force' | 'prev_items' | 'change';
 }

@@ -14,7 +14,7 @@ export function collectParts(words: Word[]): MetricParts {
   for (const w of words) {
     if (w.k === 'metric') parts.rows.push(w.id);
     else if (w.k === 'rgroup') parts.groups.push(w.id);
-    else if (w.k === 'rcol') parts.rcol = w.id;
+    else if (w.k === 'rcol') { parts.rcol = w.id; if (!parts.rcols?.includes(w.id)) parts.rcols = [...parts.rcols ?? [], w.id]; }
     else if (w.k === 'doc') parts.doc = w.id;
     else if (w.k === 'docop') parts.docop = w.id;
   }
@@ -85,7 +85,9 @@ export function metricsOf(f: Pick<Frame, 'ratio' | 'applicant' | 'cues' | 'keywo
   if (ratio === 'review_upheld_rate') rcol = undefined;
   if (ratio && ratio !== 'share' && !metrics.length) { groups = []; rcol = undefined; }
   if (!groups.length && rcol && !metrics.length) groups = ['review'];
-  for (const g of groups) metrics.push(`review.${g}.${rcol ?? 'total'}`);
+  // 纠正加维持: each column named is a figure; one column (or none) is the group's one figure
+  const cols = rcol && (parts.rcols?.length ?? 0) > 1 ? parts.rcols! : [rcol ?? 'total'];
+  for (const g of groups) for (const c of cols) metrics.push(`review.${g}.${c}`);
   // 2019 template: 行政许可 上一年项目数量 / 本年增减 — the row's own columns
   const rowOp = parts.docop === 'prev_items' || parts.docop === 'change';
   const activeRow = metrics.findIndex((m) => /^active\.[a-z_]+$/.test(m));
