@@ -61,7 +61,7 @@ export interface Frame {
   /** A figure denied (没有被公开的申请, 不是予以公开的): no table figure counts it. */
   negated: boolean;
   /** A share's part and whole as the question names them (予以公开占新收申请的比例, 办结中予以公开的比例). */
-  share?: { part?: string; whole?: string };
+  share?: { part?: string; whole?: string; several?: boolean; wholeColumn?: boolean };
   /** Every rate named (办结率和公开率): each is answered. */
   ratios: Ratio[];
   applicant?: Applicant;

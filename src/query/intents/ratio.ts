@@ -34,8 +34,17 @@ function operands(f: Frame): Operands {
   const part = f.share?.part ?? (f.share?.whole ? f.metrics.find((m) => m !== f.share!.whole) : f.metrics[0]);
   const whole = f.share?.whole;
   const name = (p: string, w: string) => `${p}占${w}的比例`;
-  // 自然人占新收申请的比例, 新收申请中自然人的比例: a column's share of its row
-  if (col && (!whole || !f.share?.part || whole === part)) {
+  // 予以公开和部分公开占办结: a share of several parts is not one part's
+  if (f.share?.several) return { kind: 'unclear', why: M.shareSeveral };
+  // 行政许可占行政处罚: the rows of table 二 are no parts of one another
+  if ([part, whole].some((m) => m?.startsWith('active.'))) return { kind: 'unclear', why: M.shareOfActive };
+  // 自然人中予以公开的比例, 自然人予以公开占自然人办结的比例: within the column, part and whole alike
+  if (col && part && f.share?.wholeColumn && part !== whole) {
+    const w = whole ?? wholeOf(part);
+    if (w && w !== part) return { kind: 'share', part: { id: part, col }, whole: { id: w, col }, name };
+  }
+  // 自然人占新收申请的比例, 新收申请中自然人的比例: a column's share of its row (of a result, it could be either)
+  if (col && (!whole || !f.share?.part || whole === part) && !(part && RESULT_METRIC.test(part) && !whole)) {
     const m = f.share?.part ?? whole ?? part ?? 'applications.new_received';
     return { kind: 'share', part: { id: m, col }, whole: { id: m }, name };
   }

@@ -28,23 +28,28 @@ export function readShare(f: Frame, toks: ShareToken[]): void {
   if (cut < 0) return;
   const before = figureOf(f, toks.slice(0, cut));
   const after = figureOf(f, toks.slice(cut + 1));
-  f.share = of >= 0 ? { part: before, whole: after } : { part: after, whole: before };
+  const [part, whole] = of >= 0 ? [before, after] : [after, before];
+  f.share = { part: part.id, whole: whole.id, several: part.several || whole.several, wholeColumn: whole.column };
 }
 
 type Rate = keyof typeof RATIOS;
 const rateOf = (t: ShareToken | undefined): Rate | undefined => t?.words
   .flatMap((w) => (w.k === 'ratio' && w.id !== 'share' ? [w.id as Rate] : []))[0];
 
-function figureOf(f: Frame, toks: ShareToken[]): string | undefined {
+/** One side of a share: its figure, whether it names several, whether an applicant column is named with it. */
+type SideRead = { id?: string; several: boolean; column: boolean };
+
+function figureOf(f: Frame, toks: ShareToken[]): SideRead {
   const words = toks.flatMap((t) => t.words);
+  const column = words.some((w) => w.k === 'col');
   // 办结的比例 after 占: the rate's one counted figure (办理结果总计)
   const rate = toks.length === 1 ? rateOf(toks[0]) : undefined;
-  if (rate && RATIOS[rate].num.length === 1) return RATIOS[rate].num[0][0];
+  if (rate && RATIOS[rate].num.length === 1) return { id: RATIOS[rate].num[0][0], several: false, column };
   const parts = collectParts(words);
   const cues = words.flatMap((w) => (w.k === 'cue' ? [w.id] : []));
   const named = parts.rows.length || parts.groups.length || parts.doc || parts.docop || parts.rcol
     || cues.includes('receive') || cues.includes('apply');
-  if (!named) return undefined;
+  if (!named) return { several: false, column };
   const metrics = metricsOf({ cues, keywords: f.keywords }, parts);
-  return metrics.length === 1 ? metrics[0] : undefined;
+  return { id: metrics.length === 1 ? metrics[0] : undefined, several: metrics.length > 1, column };
 }
