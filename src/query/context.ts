@@ -84,6 +84,25 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.applicant = cur.applicant ?? prev.applicant;
     m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;
   }
+  // 予以公开占新收申请的比例 → 部分公开呢: the share of another part; 复议纠错率 → 诉讼呢: the suits' rate;
+  // 企业公开率 → 办结率呢: the same column's rate
+  const elliptical = /呢[？?]*$/.test(cur.text) && !cur.wantsNumber;
+  if (elliptical && !cur.ratio && what && prev.ratio === 'share' && cur.metrics.length === 1) {
+    m.ratio = 'share';
+    m.share = { part: cur.metrics[0], whole: prev.share?.whole };
+    m.applicant = prev.applicant;
+    m.applicants = prev.applicants;
+  }
+  if (elliptical && !cur.ratio && prev.ratio === 'review_correction_rate'
+    && cur.parts.groups.length && cur.parts.groups.every((g) => g === 'litigation')) {
+    m.ratio = 'litigation_correction_rate';
+    m.ratios = ['litigation_correction_rate'];
+    m.metrics = [];
+  }
+  if (elliptical && cur.ratio && cur.ratio !== 'share' && !cur.applicant && prev.applicant && prev.applicant !== 'total') {
+    m.applicant = prev.applicant;
+    m.applicants = prev.applicants;
+  }
   // 法人…予以公开 → 部分公开呢: another row of the same column
   if (!who && what && !cur.applicant && prev.applicant && prev.applicant !== 'total' && !cur.ratio) {
     m.applicant = prev.applicant;
@@ -116,6 +135,7 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   }
   if (!what && !OWN_INTENTS.has(cur.intent)) {
     m.ratio = prev.ratio;
+    m.share = cur.share ?? prev.share;
     m.applicant = cur.applicant ?? prev.applicant;
     m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;
     const c = cur.parts;
