@@ -29,6 +29,8 @@ export interface Answer {
   warnings: string[];
   options?: Option[];
   table?: AnswerTable;
+  /** The one body a ranking names first (its follow-up 它的公开率 is about it). */
+  lead?: number;
 }
 
 /** RFC 4180 CSV with a BOM (spreadsheet programs then read the Chinese as UTF-8). */

@@ -111,6 +111,15 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  // 它的公开率, 这个单位的办结率 after a ranking: the body it named first (after a tie, none: which is asked)
+  if (!who && cur.cues.includes('that_body') && overMany(prev)) {
+    m.bodies = prev.lead !== undefined ? [prev.lead] : [];
+    m.regions = [];
+    m.cues = cur.cues.filter((c) => !MANY.has(c) && !RANKING.has(c));
+    m.years = cur.years.length ? cur.years : prev.years;
+    m.intent = decideIntent(m);
+    return m;
+  }
   // 公开率呢, 2023年呢, 各区县呢 after a ranking or a total: the same question over many bodies, of its place (a
   // tier named replaces the chat's tier)
   if (!who && overMany(prev)) {

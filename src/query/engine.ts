@@ -150,7 +150,8 @@ export class QueryEngine {
 }
 
 /** The context keeps the year an answer was about, so "前一年呢" counts from it. */
-function answeredYears(f: Frame, a: Answer): Frame {
+function answeredYears(f0: Frame, a: Answer): Frame {
+  const f = { ...f0, lead: a.lead };
   if (f.years.length || !a.facts.length) return f;
   return { ...f, years: [...new Set(a.facts.map((x) => x.year))], ctxYears: [] };
 }

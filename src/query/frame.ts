@@ -58,6 +58,8 @@ export interface Frame {
   pairedApart?: 'years' | 'figures';
   /** A figure the question states and asks to be checked (1774件对吗). */
   claimed?: { value: number; unit: string; digits: string };
+  /** The body the chat's last ranking named first: 它, 该单位 in a follow-up. */
+  lead?: number;
   /** A figure denied (没有被公开的申请, 不是予以公开的): no table figure counts it. */
   negated: boolean;
   /** A share's part and whole as the question names them (予以公开占新收申请的比例, 办结中予以公开的比例). */

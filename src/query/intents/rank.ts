@@ -75,6 +75,7 @@ function ranked(ctx: Ctx, f: Frame): Answer {
     + `${skipped}\n${M.rankCaveat}\n${source}`, facts, read.flatMap((x) => x.warnings));
   // the whole ranking as a file, when more bodies than are shown (its rows read when the file is made)
   if (r.n > shown.length) a.table = rankTable(pop.year, shown[0].label, r.all);
+  if (first === 1 && !f.nth) a.lead = r.top[0].id;
   return a;
 }
 

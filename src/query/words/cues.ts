@@ -10,6 +10,8 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('申请人|申请人类别|申请主体|申请人类型', { k: 'filler' }),
   // intents
   ...w('对比|比较|相比|谁多|谁少|谁的|谁|哪个多|哪个少|差多少|差距|和|与|跟|同|比', { k: 'cue', id: 'compare' }),
+  // 它的公开率 after a ranking: the body it named first
+  ...w('它|它的|该单位|该单位的|这个单位|这个单位的|这家单位|那个单位|那个单位的|此单位|这家|那家', { k: 'cue', id: 'that_body' }),
   // 甲是乙的几倍: the first figure over the second
   ...w('几倍|多少倍|倍数|的几倍|的多少倍', { k: 'cue', id: 'times' }),
   // 公开率哪个高: which of the bodies named is higher (or lower)
