@@ -33,13 +33,18 @@ export interface ClauseRead {
   applicants: string[];
   parts: { rows: string[]; groups: string[]; doc?: string; docop?: string; rcol?: string };
   cues: string[];
+  bodies: number[];
+  years: number[];
 }
 
 /** The words of a clause that name a figure: a row, a group, a document or operation, a column, a rate. */
 const namesFigure = (f: ClauseRead) => f.parts.rows.length > 0 || f.parts.groups.length > 0 || !!f.parts.doc
   || !!f.parts.docop || !!f.parts.rcol || !!f.ratio || f.applicants.length > 0
   || f.cues.includes('receive') || f.cues.includes('apply');
-const figureKey = (f: ClauseRead) => JSON.stringify([f.metrics, f.ratio ?? '', f.applicants]);
+// 番禺2024年收到多少，洪泽2023年收到多少: the same figure of another body or year is another question; a clause
+// that names neither is of the body and year before it
+const figureKey = (f: ClauseRead, who: { bodies: number[]; years: number[] }) =>
+  JSON.stringify([f.metrics, f.ratio ?? '', f.applicants, who.bodies, who.years]);
 
 /**
  * Several figures asked clause by clause (番禺2024年收到多少申请，办结多少): each clause that asks a number and
@@ -63,6 +68,10 @@ export function splitClauses(text: string, wants: RegExp, read: (clause: string)
   if (clauses.slice(1).some((c) => LEANS_BACK.test(c))) return [text];
   const frames = clauses.map(read);
   if (!frames.every(namesFigure)) return [text];
-  const keys = frames.map(figureKey);
+  let who = { bodies: frames[0].bodies, years: frames[0].years };
+  const keys = frames.map((f) => {
+    if (f.bodies.length || f.years.length) who = { bodies: f.bodies.length ? f.bodies : who.bodies, years: f.years };
+    return figureKey(f, who);
+  });
   return new Set(keys).size === keys.length ? clauses : [text];
 }
