@@ -25,9 +25,10 @@ const near = (got: number, want: number, unit?: string) =>
   (unit === 'ratio' ? Math.abs(got - want) < 0.0005 : got === want);
 
 describe('a figure asked in each clause: each is answered, in order', () => {
-  const lines = read<{ id: string; q: string; expect: Expect[] }>('./clauses.jsonl');
+  // parts: how many questions the message is read as, when not one per figure (自然人和企业的公开率: one)
+  const lines = read<{ id: string; q: string; expect: Expect[]; parts?: number }>('./clauses.jsonl');
   it.each(lines.map((c) => [`${c.id} ${c.q}`, c] as const))('%s', (_, c) => {
-    expect(engine.parts(c.q, NOW)).toHaveLength(c.expect.length);
+    expect(engine.parts(c.q, NOW)).toHaveLength(c.parts ?? c.expect.length);
     const a = engine.ask(c.q, { now: NOW });
     expect(a.status, a.text).toBe('answered');
     let at = -1;

@@ -22,6 +22,10 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: strin
       (x === 'review_correction_rate' && litigation ? 'litigation_correction_rate' as const : x)))];
     return combined(rates.map((x) => ratioAnswer(ctx, { ...f, ratio: x }, body, r, note)));
   }
+  // 自然人和企业的公开率: the rate of each column named
+  if (f.ratio && f.ratio !== 'share' && f.applicants.length > 1) {
+    return combined(f.applicants.map((a) => ratioAnswer(ctx, { ...f, applicant: a, applicants: [a] }, body, r, note)));
+  }
   if (f.ratio) return ratioAnswer(ctx, f, body, r, note);
   const group = f.cues.includes('each') && f.metrics.length === 1 && GROUP_ROWS[f.metrics[0]];
   const ids = group ? [f.metrics[0], ...GROUP_ROWS[f.metrics[0]](r, ctx.data.cells(r.id))] : f.metrics;
