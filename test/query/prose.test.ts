@@ -70,6 +70,12 @@ describe('a figure of the bundled report counted before its noun', () => {
     const a = engine.ask('番禺2024年政府网站总访问量多少', { now: NOW });
     expect(a.facts.map((f) => f.value)).toEqual([panyu['总访问量（万次，近）']]);
   });
+  it('发出收费通知 counts the notices of the prose, not the table row of fees left unpaid', () => {
+    const panyu = (JSON.parse(readFileSync(join(FIX, 'expected', '002_7b8566f6eb984e20.json'), 'utf8')) as
+      { narrative: Record<string, number> }).narrative;
+    const a = engine.ask('番禺2024年发出收费通知多少件', { now: NOW });
+    expect(a.facts.map((f) => f.value)).toEqual([panyu['发出收费通知（件）']]);
+  });
   it('a noun ending in a filler character is read whole (简报)', () => {
     const a = engine.ask('协作办2020年编发扶贫简报多少期', { now: NOW });
     expect(a.facts.map((f) => [f.value, f.label])).toEqual([[narrative['扶贫简报（期）'], '编发扶贫简报']]);

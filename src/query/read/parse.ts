@@ -135,7 +135,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
   f.pairedApart = pairedApart(tokens.map((t) => ({ name: names.used.has(t) && t.entries.some((e) => e.k === 'body'),
     years: t.year?.years ?? [], words: names.used.has(t) ? [] : wordsOf(t) }))) ?? undefined;
-  f.negated = deniesFigure(text, tokens.map((t) => ({ text: t.text, start: t.start, words: wordsOf(t) })));
+  // 没公开 beside a reason of 不予公开 (因为保护第三方合法权益没公开的) describes that row; alone it denies
+  const ofDenied = f.metrics.some((m) => m.startsWith('applications.denied_') || m === 'group.denied');
+  f.negated = (f.cues.includes('negated') && !ofDenied) || deniesFigure(text, tokens.map((t) => ({ text: t.text, start: t.start, words: wordsOf(t) })));
   f.quoted = [...text.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => q.length >= 2);
   f.subYear = SUBYEAR.test(text) || f.cues.includes('subyear');
   f.wantsNumber = WANTS_NUMBER.test(text);

@@ -35,7 +35,7 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('倒数第几|倒数第几名|倒数第几位|倒数排第几', { k: 'cue', id: 'rank_asc' }),
   ...w('一共|共计|合计|总共|加起来|总计|加上|加|累计|总和|总数', { k: 'cue', id: 'sum' }),
   ...w('变化|增加|减少|增长|下降|增减|同比|环比|多了|少了|涨|降|增幅|降幅|增长率|变动|多收|少收', { k: 'cue', id: 'change' }),
-  ...w('提高|降低|上升|提升|升高', { k: 'cue', id: 'change' }),
+  ...w('提高|降低|上升|提升|升高|多还是少|增加还是减少|增还是减|是增是减|升还是降|高还是低', { k: 'cue', id: 'change' }),
   ...w('多收|少收', { k: 'cue', id: 'receive' }),
   // narrative words that contain table words (收费 in 收费通知, 公开 in 主动公开 …)
   ...w('收费通知|信息处理费|处理费|主动公开|门户网站|政府网站|网站|浏览量|访问量|公众号|微信|微博|新闻发布会|发布会|政策解读|解读|培训|留言|热线|信箱', { k: 'topic' }),
@@ -44,6 +44,8 @@ export const CUE_WORDS: [string, Word][] = [
     + '什么时候|什么时间|何时|哪天|几天|哪一天', { k: 'topic' }),
   // kinds of information the prose counts (主动公开政府工作报告3条, 其中概况类信息发布45条)
   ...w('政府工作报告|常务会议|政府会议|工作动态|政务动态|概况类|预决算', { k: 'topic' }),
+  // notices sent are counted in the prose; the table row is of applications whose fee went unpaid
+  ...w('发出收费通知|发收费通知|寄发收费通知|下发收费通知|收费通知书', { k: 'topic' }),
   // what the applications asked about: no table sorts them by subject
   ...w('哪类|哪一类|哪几类|什么类型|哪种类型|哪些类型|什么内容|哪方面|哪些方面|什么领域|哪个领域', { k: 'topic' }),
 

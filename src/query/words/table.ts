@@ -25,7 +25,9 @@ export const TABLE_WORDS: [string, Word][] = [
     + '处理结果|办结数', { k: 'metric', id: 'applications.total_processed' }),
   ...w('没办完|转到下一年|转到下年|转入下一年|留到下一年|下一年继续办|转到明年|留到下一年接着办|接着办|继续办|继续办理|'
     + '拖到下一年', { k: 'metric', id: 'applications.carried_forward' }),
-  ...w('被拒|拒绝公开|拒绝|没公开|没有公开|未公开|不给公开|不让公开', { k: 'metric', id: 'group.denied' }),
+  // 没有公开, 未公开: what was not disclosed is more than 不予公开 (无法提供, 不予处理 …): a figure denied (negation.ts)
+  ...w('被拒|拒绝公开|拒绝|不给公开|不让公开', { k: 'metric', id: 'group.denied' }),
+  ...w('没公开|没有公开|未公开|未被公开|未予公开|没能公开|未办结|没办结|没有办结|未处理|没处理', { k: 'cue', id: 'negated' }),
   ...w('部分公开|区分处理', { k: 'metric', id: 'applications.partial' }),
   ...w('不予公开|不公开', { k: 'metric', id: 'group.denied' }),
   ...w('国家秘密|涉密|属于国家秘密', { k: 'metric', id: 'applications.denied_state_secret' }),
@@ -103,5 +105,5 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('诉讼纠错率|行政诉讼纠错率|诉讼纠正率|行政诉讼纠正率', { k: 'ratio', id: 'litigation_correction_rate' }),
   ...w('纠错率|纠正率|被纠错率|被纠正率', { k: 'ratio', id: 'review_correction_rate' }),
   ...w('维持率|复议维持率|行政复议维持率', { k: 'ratio', id: 'review_upheld_rate' }),
-  ...w('占比|比例|比重|所占|占多少|百分比|占', { k: 'ratio', id: 'share' }),
+  ...w('占比|比例|比重|所占|占多少|百分比|占|百分之几|百分之多少|几成|多少成', { k: 'ratio', id: 'share' }),
 ];
