@@ -9,6 +9,15 @@ const INTO = ['转到', '转至', '转入', '留到', '结转到', '结转至', 
 
 export interface CarryToken { text: string; start: number; end: number; year?: YearSpan }
 
+/** Words after which a year is the year applications were carried from (从2023年转过来的申请). */
+const FROM = ['转过来', '转来', '结转过来', '结转来', '结转而来', '遗留', '遗留下来', '留下来', '转入'];
+
+/** The year spans applications were carried from: the report is of the next year, its 上年结转. */
+export function carriedFrom(text: string, tokens: CarryToken[]): YearSpan[] {
+  return tokens.filter((t) => t.year?.years?.length === 1
+    && FROM.some((w) => text.slice(t.end).replace(/^的?/, '').startsWith(w))).map((t) => t.year!);
+}
+
 /** The years carried into (years.ts reads them as no year asked), by where the question prints them. */
 export function carriedInto(text: string, tokens: CarryToken[]): number[] {
   const out: number[] = [];

@@ -12,7 +12,7 @@ import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
 import { segment, type Token } from './segment.js';
 import { correctTypos } from './typos.js';
-import { carriedInto } from './carry.js';
+import { carriedFrom, carriedInto } from './carry.js';
 import { claimOf } from './claim.js';
 import { deniesFigure } from './negation.js';
 import { pairedApart } from './pairs.js';
@@ -31,6 +31,7 @@ const MOST = /谁.*多|哪个.*多|谁.*高|哪个.*高|最多|最高|从高到�
 const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|为|共|一共|总共|累计)?(?:多少|几)`);
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
 const CARRIED_FORWARD: Word = { k: 'metric', id: 'applications.carried_forward' };
+const CARRIED_OVER: Word = { k: 'metric', id: 'applications.carried_over' };
 const RANK: Word = { k: 'cue', id: 'rank' };
 const RANK_ASC: Word = { k: 'cue', id: 'rank_asc' };
 /** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
@@ -79,9 +80,11 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // 转到2025年的申请: 2025 is the year carried into; the report is the year before, unless another is named
   const into = carriedInto(text, tokens);
   if (into.length && !years.some((y) => y.years?.length || y.range)) f.years.push(...into.map((y) => y - 1));
-  const carry: Word[] = into.length ? [CARRIED_FORWARD] : [];
+  // 从2023年转过来的申请: 2023 is the year carried from; the report is of 2024, its 上年结转
+  const from = carriedFrom(text, tokens);
+  const carry: Word[] = [...(into.length ? [CARRIED_FORWARD] : []), ...(from.length ? [CARRIED_OVER] : [])];
   for (const y of years) {
-    if (y.years) f.years.push(...y.years);
+    if (y.years) f.years.push(...y.years.map((n) => (from.includes(y) ? n + 1 : n)));
     if (y.range) f.range = y.range;
     if (y.lastN) f.lastN = y.lastN;
     if (y.count) f.topN = y.count;
@@ -131,7 +134,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // a subject of the prose that is no word of the tables (留言 of 留言办理了多少条, not 收费通知 or 主动公开)
   f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
-  readWords(f, [...rest.flatMap(wordsOf), ...fromTop, ...carry], now.getUTCFullYear());
+  // 2023年结转过来: the 结转 of the words is the carrying from, not 结转下年度
+  const own = rest.flatMap(wordsOf).filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
+  readWords(f, [...own, ...fromTop, ...carry], now.getUTCFullYear());
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
   f.pairedApart = pairedApart(tokens.map((t) => ({ name: names.used.has(t) && t.entries.some((e) => e.k === 'body'),
     years: t.year?.years ?? [], words: names.used.has(t) ? [] : wordsOf(t) }))) ?? undefined;
