@@ -71,6 +71,11 @@ export const TABLE_WORDS: [string, Word][] = [
     + '不经复议|直接被起诉|直接告|直接被告', { k: 'rgroup', id: 'litigation_direct' }),
   ...w('复议后起诉|经复议后起诉|复议后又起诉|复议后再起诉|复议完了还去法院起诉|复议之后起诉|复议后诉讼|复议后被起诉', { k: 'rgroup', id: 'litigation_after_review' }),
   ...w('被告|被告了|吃官司|打官司|告上法庭|被起诉了|成为被告', { k: 'rgroup', id: 'litigation' }),
+  // 复议总数: the group and its 总计 column (复议总数加上复议纠正数 names two columns)
+  ...w('复议总数|复议总计|复议案件总数|复议总件数', { k: 'rgroup', id: 'review' }),
+  ...w('复议总数|复议总计|复议案件总数|复议总件数', { k: 'rcol', id: 'total' }),
+  ...w('诉讼总数|诉讼总计|诉讼案件总数|诉讼总件数', { k: 'rgroup', id: 'litigation' }),
+  ...w('诉讼总数|诉讼总计|诉讼案件总数|诉讼总件数', { k: 'rcol', id: 'total' }),
   ...w('维持|结果维持|维持原', { k: 'rcol', id: 'upheld' }),
   ...w('纠正|结果纠正|纠错|被纠错|被纠正', { k: 'rcol', id: 'corrected' }),
   ...w('其他结果', { k: 'rcol', id: 'other' }),
