@@ -95,8 +95,17 @@ export class QueryEngine {
   /** 番禺在全市排第几？在全省呢: each part, the later ones as follow-ups in the chat (its own when none is given). */
   private askEach(parts: string[], opts: AskOptions): Answer {
     const chat = opts.chat ?? `message:${parts.join('|')}`;
-    const answers = parts.map((q) => this.askOne(q, { ...opts, chat }));
+    const now = opts.now ?? this.clock();
+    const frames: (Frame | undefined)[] = [];
+    const answers = parts.map((q) => {
+      const a = this.askOne(q, { ...opts, chat });
+      frames.push(this.contexts.get(chat, now));
+      return a;
+    });
     if (!opts.chat) this.contexts.clear(chat);
+    // 收到多少，办结多少 → 洪泽呢: the chat goes on with every figure the message asked of its one body and year
+    const all = frames.every((f): f is Frame => !!f) ? lookupsOfOne(frames as Frame[]) : null;
+    if (opts.chat && all) this.contexts.set(opts.chat, all, now);
     const ask = answers.find((a) => a.status === 'clarify');
     if (ask) return ask;
     return combined(answers);
@@ -147,6 +156,16 @@ export class QueryEngine {
     f.intent = kind === 'audit' ? 'audit' : 'card';
     return kind === 'audit' ? audit(ctx, f) : card(ctx, f);
   }
+}
+
+/** Look-ups of one body and year, one figure each: one frame of all their figures (null otherwise). */
+function lookupsOfOne(frames: Frame[]): Frame | null {
+  const key = (f: Frame) => JSON.stringify([f.bodies, f.years, f.applicant ?? '']);
+  const plain = frames.every((f) => f.intent === 'lookup' && !f.ratio && f.metrics.length === 1
+    && key(f) === key(frames[0]));
+  if (!plain) return null;
+  const last = frames[frames.length - 1];
+  return { ...last, metrics: [...new Set(frames.map((f) => f.metrics[0]))], metricDefaulted: false };
 }
 
 /** The context keeps the year an answer was about, so "前一年呢" counts from it. */
