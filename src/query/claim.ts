@@ -10,6 +10,12 @@ import { sameUnitKind } from './words/index.js';
 export function checkClaim(a: Answer, claim: NonNullable<Frame['claimed']>): Answer {
   if (a.status !== 'answered' || !a.facts.length) return a;
   const x = a.facts[0];
+  // one figure answered: of one body and year (a rate's parts are of it), or a sum, mean or difference of several;
+  // a trend or a list of bodies is not checked by its first line
+  const derived = /^(sum|avg|difference|times|change):/.test(x.metric);
+  if (!derived && a.facts.some((y) => y.org !== x.org || y.year !== x.year)) {
+    return { ...a, text: `${M.claimSeveral}\n${a.text}` };
+  }
   const said = `${claim.digits}${claim.unit === '%' ? '%' : ` ${claim.unit}`}`;
   const pct = claim.unit === '%';
   const comparable = pct ? x.unit === '%' : x.unit !== '%' && (x.unit === claim.unit || sameUnitKind(x.unit, claim.unit));

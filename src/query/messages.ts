@@ -107,6 +107,7 @@ export const M = {
   timesOf: (a: string, b: string, x: string, rounded: boolean) => `${a}是${b}的 ${x} 倍${rounded ? '（四舍五入到两位小数）' : ''}`,
   diffOfTwo: (org: string, year: number, a: string, b: string, more: boolean, d: string) =>
     `${org} ${year} 年${a}比${b}${more ? '多' : '少'} ${d}`,
+  claimSeveral: '回答里有几个数字，请对照下面各项自行核对。',
   claimSame: (said: string) => `✔ 与问题所说的 ${said} 一致。`,
   claimDiffers: (said: string, actual: string) => `✘ 与问题所说的 ${said} 不一致：报告中是 ${actual}。`,
   claimOtherUnit: (said: string, actual: string) => `问题所说的 ${said} 与报告的数字（${actual}）单位不同，无法直接核对。`,

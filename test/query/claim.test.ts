@@ -32,6 +32,12 @@ describe('a figure stated and asked to be checked', () => {
     const a = ask(`番禺2024年公开率是${(openRate * 100).toFixed(2)}%吗`);
     expect(a.text.split('\n')[0]).toMatch(/^✔/);
   });
+  it('an answer of several years is not checked by its first line', () => {
+    const h = truth('hongze-2024').applications.new_received[6];
+    const a = ask(`洪泽近两年收到申请${h}件对吗`);
+    expect(a.text).not.toMatch(/^[✔✘]/);
+    expect(a.text.split('\n')[0]).toContain('自行核对');
+  });
   it.each(['收到申请超过100件的单位有哪些', '番禺2024年收到申请1774件，办结多少'])('%s: no check, no number', (q) => {
     const a = ask(q);
     expect(a.text).not.toContain('一致');
