@@ -18,7 +18,8 @@ export function checkClaim(a: Answer, claim: NonNullable<Frame['claimed']>): Ans
   }
   const said = `${claim.digits}${claim.unit === '%' ? '%' : ` ${claim.unit}`}`;
   const pct = claim.unit === '%';
-  const comparable = pct ? x.unit === '%' : x.unit !== '%' && (x.unit === claim.unit || sameUnitKind(x.unit, claim.unit));
+  const comparable = pct ? x.unit === '%'
+    : x.unit !== '%' && (x.unit === claim.unit || sameUnitKind(x.unit, claim.unit));
   if (!comparable) return { ...a, text: `${M.claimOtherUnit(said, fmt(x.value, x.unit))}\n${a.text}` };
   // a rate is printed to two decimals: 62.16% is that rate
   const base = (v: number, unit: string) => (unit.startsWith('万') ? v * 10_000 : v);

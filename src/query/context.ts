@@ -99,7 +99,8 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.ratios = ['litigation_correction_rate'];
     m.metrics = [];
   }
-  if (elliptical && cur.ratio && cur.ratio !== 'share' && !cur.applicant && prev.applicant && prev.applicant !== 'total') {
+  const column = prev.applicant && prev.applicant !== 'total';
+  if (elliptical && cur.ratio && cur.ratio !== 'share' && !cur.applicant && column) {
     m.applicant = prev.applicant;
     m.applicants = prev.applicants;
   }

@@ -67,7 +67,8 @@ export function compare(ctx: Ctx, f: Frame): Answer {
       value: Math.round((a.value / b.value) * 100) / 100 } : null;
   const timesLine = times ? `\n${M.timesOf(a.org, b.org, String(times.value), times.value !== a.value / b.value)}` : '';
   const lines = rows.map((x) => `· ${x.org} ${x.year} 年 ${fmt(x.value, x.unit)}`).join('\n');
-  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${sumLine}${timesLine}${notes.length ? `\n${notes.join('\n')}` : ''}`
+  const said = notes.length ? `\n${notes.join('\n')}` : '';
+  const text = `${head}（${rows[0].label}）：\n${lines}${diffLine}${sumLine}${timesLine}${said}`
     + `\n${rows.map(sourceLine).join('\n')}`;
   return answer('answered', text, [...rows, ...(diff ? [diff] : []), ...(sum ? [sum] : []), ...(times ? [times] : [])],
     warns);

@@ -74,8 +74,10 @@ function lookupOne(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, note: strin
   if (f.cues.includes('difference') && facts.length === 2 && units.size === 1 && facts[0].unit !== '%') {
     const [a, b] = facts;
     const d = a.value - b.value;
-    const diff: Fact = { ...a, metric: `difference:${a.metric}-${b.metric}`, label: `${a.label}与${b.label}之差`, value: d };
-    const text = `${M.diffOfTwo(body.name, r.year, a.label, b.label, d >= 0, fmt(Math.abs(d), a.unit))}${note}${echo(f)}`
+    const diff: Fact = { ...a, metric: `difference:${a.metric}-${b.metric}`, label: `${a.label}与${b.label}之差`,
+      value: d };
+    const head = M.diffOfTwo(body.name, r.year, a.label, b.label, d >= 0, fmt(Math.abs(d), a.unit));
+    const text = `${head}${note}${echo(f)}`
       + `\n${lines.join('\n')}\n${sources}`;
     return answer('answered', text, [diff, ...facts], warn);
   }

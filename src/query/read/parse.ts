@@ -128,21 +128,24 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (!f.bodies.length && !f.ambiguous && !f.unknownBodies.length) fuzzyBody(f, unknown, lex);
   // 收到申请1774件对吗: the number stated is to be checked, not a word to read
   f.claimed = claimOf(text);
-  f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text) && !f.claimed?.digits.split('.').includes(t.text))
+  const claimed = f.claimed?.digits.split('.') ?? [];
+  f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text) && !claimed.includes(t.text))
     .map((t) => t.text);
   f.keywords = [...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map((t) => t.text), ...f.unknown];
   // a subject of the prose that is no word of the tables (留言 of 留言办理了多少条, not 收费通知 or 主动公开)
   f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })
     .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
   // 2023年结转过来: the 结转 of the words is the carrying from, not 结转下年度
-  const own = rest.flatMap(wordsOf).filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
+  const own = rest.flatMap(wordsOf)
+    .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
   readWords(f, [...own, ...fromTop, ...carry], now.getUTCFullYear());
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
   f.pairedApart = pairedApart(tokens.map((t) => ({ name: names.used.has(t) && t.entries.some((e) => e.k === 'body'),
     years: t.year?.years ?? [], words: names.used.has(t) ? [] : wordsOf(t) }))) ?? undefined;
   // 没公开 beside a reason of 不予公开 (因为保护第三方合法权益没公开的) describes that row; alone it denies
   const ofDenied = f.metrics.some((m) => m.startsWith('applications.denied_') || m === 'group.denied');
-  f.negated = (f.cues.includes('negated') && !ofDenied) || deniesFigure(text, tokens.map((t) => ({ text: t.text, start: t.start, words: wordsOf(t) })));
+  const negTokens = tokens.map((t) => ({ text: t.text, start: t.start, words: wordsOf(t) }));
+  f.negated = (f.cues.includes('negated') && !ofDenied) || deniesFigure(text, negTokens);
   f.quoted = [...text.matchAll(QUOTED)].map((m) => m[1].trim()).filter((q) => q.length >= 2);
   f.subYear = SUBYEAR.test(text) || f.cues.includes('subyear');
   f.wantsNumber = WANTS_NUMBER.test(text);

@@ -14,7 +14,10 @@ export function collectParts(words: Word[]): MetricParts {
   for (const w of words) {
     if (w.k === 'metric') parts.rows.push(w.id);
     else if (w.k === 'rgroup') parts.groups.push(w.id);
-    else if (w.k === 'rcol') { parts.rcol = w.id; if (!parts.rcols?.includes(w.id)) parts.rcols = [...parts.rcols ?? [], w.id]; }
+    else if (w.k === 'rcol') {
+      parts.rcol = w.id;
+      if (!parts.rcols?.includes(w.id)) parts.rcols = [...parts.rcols ?? [], w.id];
+    }
     else if (w.k === 'doc') parts.doc = w.id;
     else if (w.k === 'docop') parts.docop = w.id;
   }
