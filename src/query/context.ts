@@ -76,7 +76,7 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     return cur;
   }
   // 相差多少 alone after one figure: two figures are not on hand
-  if (alone('difference') && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
+  if ((alone('difference') || alone('times')) && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
   // 占比呢: the share of what was asked, not of a default
   if (cur.ratio === 'share' && !cur.parts.rows.length && !cur.parts.groups.length && !who) {

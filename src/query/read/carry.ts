@@ -5,7 +5,10 @@
 import type { YearSpan } from './years.js';
 
 /** Words after which a year is the year carried into. */
-const INTO = ['转到', '转至', '转入', '留到', '结转到', '结转至', '结转', '顺延到', '延续到', '带到'];
+const INTO = ['留到', '结转到', '结转至', '结转', '顺延到', '延续到', '带到'];
+/** Words that carry into a year only when applications follow (转到2025年办理的; 转到2024年呢 moves the question). */
+const INTO_IF = ['转到', '转至', '转入'];
+const FOLLOWS = /^的?(?:继续)?(?:办理|处理|申请)/;
 
 export interface CarryToken { text: string; start: number; end: number; year?: YearSpan }
 
@@ -19,12 +22,14 @@ export function carriedFrom(text: string, tokens: CarryToken[]): YearSpan[] {
 }
 
 /** The years carried into (years.ts reads them as no year asked), by where the question prints them. */
-export function carriedInto(text: string, tokens: CarryToken[]): number[] {
+/** `carrying`: the question names 结转下年度 already (没办完要转到2025年): 转到 a year is then always its year. */
+export function carriedInto(text: string, tokens: CarryToken[], carrying = false): number[] {
   const out: number[] = [];
   for (const t of tokens) {
     const y = /^(20\d{2})年?度?$/.exec(t.text);
     const before = text.slice(0, t.start);
-    if (t.year && y && INTO.some((w) => before.endsWith(w))) out.push(Number(y[1]));
+    const ifFollowed = INTO_IF.some((w) => before.endsWith(w)) && (carrying || FOLLOWS.test(text.slice(t.end)));
+    if (t.year && y && (INTO.some((w) => before.endsWith(w)) || ifFollowed)) out.push(Number(y[1]));
   }
   return out;
 }

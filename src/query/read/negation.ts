@@ -7,7 +7,8 @@ import { ASKS_YES_NO, NEGATION_BRIDGE, NEGATORS, type Word } from '../words/inde
 
 export interface NegToken { text: string; start: number; words: Word[] }
 
-const FIGURE_WORDS = new Set(['metric', 'rgroup', 'rcol', 'doc', 'docop']);
+// an applicant column too: 不是自然人提出的申请 is every column but that one
+const FIGURE_WORDS = new Set(['metric', 'rgroup', 'rcol', 'doc', 'docop', 'col']);
 const namesFigure = (t: NegToken) => t.words.some((w) => FIGURE_WORDS.has(w.k)
   || (w.k === 'cue' && (w.id === 'receive' || w.id === 'apply')));
 

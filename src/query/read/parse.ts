@@ -32,6 +32,7 @@ const UNIT_NOUN = new RegExp(`(${Object.keys(UNIT_NOUNS).join('|')})(?:是|有|�
 const RANK_DESC: Word = { k: 'cue', id: 'rank_desc' };
 const CARRIED_FORWARD: Word = { k: 'metric', id: 'applications.carried_forward' };
 const CARRIED_OVER: Word = { k: 'metric', id: 'applications.carried_over' };
+const CARRIED_FORWARD_ID = 'applications.carried_forward';
 const RANK: Word = { k: 'cue', id: 'rank' };
 const RANK_ASC: Word = { k: 'cue', id: 'rank_asc' };
 /** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
@@ -78,13 +79,16 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   f.trace.push(...tokens.map((t) =>
     `${t.text}:${t.kind === 'word' ? [...new Set(t.entries.map((e) => e.k))].join('/') : t.kind}`));
   // 转到2025年的申请: 2025 is the year carried into; the report is the year before, unless another is named
-  const into = carriedInto(text, tokens);
+  const carrying = tokens.some((t) => t.entries.some((e) => e.k === 'metric' && e.id === CARRIED_FORWARD_ID));
+  const into = carriedInto(text, tokens, carrying);
   if (into.length && !years.some((y) => y.years?.length || y.range)) f.years.push(...into.map((y) => y - 1));
   // 从2023年转过来的申请: 2023 is the year carried from; the report is of 2024, its 上年结转
   const from = carriedFrom(text, tokens);
   const carry: Word[] = [...(into.length ? [CARRIED_FORWARD] : []), ...(from.length ? [CARRIED_OVER] : [])];
   for (const y of years) {
-    if (y.years) f.years.push(...y.years.map((n) => (from.includes(y) ? n + 1 : n)));
+    // a year carried into is no year asked (years.ts lets 转到2025年 through when no 办理 or 申请 follows)
+    const kept = y.years?.filter((n) => !into.includes(n) || !/(转到|转至|转入)$/.test(text.slice(0, y.start)));
+    if (kept) f.years.push(...kept.map((n) => (from.includes(y) ? n + 1 : n)));
     if (y.range) f.range = y.range;
     if (y.lastN) f.lastN = y.lastN;
     if (y.count) f.topN = y.count;

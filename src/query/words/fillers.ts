@@ -56,7 +56,8 @@ export const FILLERS: string[] = [
 export const NOUN_ENDS = '报钱单格栏';
 
 /** Words that deny the figure after them (没有被公开的申请), and the words that may stand between (被, 得到). */
-export const NEGATORS = ['没有', '没', '未', '不是', '并非', '非', '未被', '没被', '未能', '没能'];
+export const NEGATORS = ['没有', '没', '未', '不是', '并非', '非', '未被', '没被', '未能', '没能', '不算', '不计', '除了', '除去',
+  '不含', '不包括', '扣除', '去掉', '排除'];
 export const NEGATION_BRIDGE = ['被', '有', '得到', '获得', '能', '予', '的', '给'];
 /** A negator after these asks yes or no (有没有, 是不是), it denies nothing. */
 export const ASKS_YES_NO = ['有', '是'];
