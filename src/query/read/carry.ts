@@ -1,6 +1,7 @@
 /**
  * A year the applications are carried into (转到2025年的申请, 结转到2025年): not a report's year but the next one,
- * so the question asks the report year before it for 结转下年度继续办理.
+ * so the question asks the report year before it for 结转下年度继续办理; a year carried from (从2023年转过来的)
+ * asks the report after it for 上年结转. years.ts reads them as years; these decide what they are.
  */
 import type { YearSpan } from './years.js';
 
@@ -21,15 +22,15 @@ export function carriedFrom(text: string, tokens: CarryToken[]): YearSpan[] {
     && FROM.some((w) => text.slice(t.end).replace(/^的?/, '').startsWith(w))).map((t) => t.year!);
 }
 
-/** The years carried into (years.ts reads them as no year asked), by where the question prints them. */
-/** `carrying`: the question names 结转下年度 already (没办完要转到2025年): 转到 a year is then always its year. */
-export function carriedInto(text: string, tokens: CarryToken[], carrying = false): number[] {
-  const out: number[] = [];
-  for (const t of tokens) {
-    const y = /^(20\d{2})年?度?$/.exec(t.text);
+/**
+ * The year spans carried into, by the words before them. `carrying`: the question names 结转下年度 already
+ * (没办完要转到2025年), so 转到 a year is its year even with no 办理 after it.
+ */
+export function carriedInto(text: string, tokens: CarryToken[], carrying = false): YearSpan[] {
+  return tokens.filter((t) => {
+    if (t.year?.years?.length !== 1) return false;
     const before = text.slice(0, t.start);
-    const ifFollowed = INTO_IF.some((w) => before.endsWith(w)) && (carrying || FOLLOWS.test(text.slice(t.end)));
-    if (t.year && y && (INTO.some((w) => before.endsWith(w)) || ifFollowed)) out.push(Number(y[1]));
-  }
-  return out;
+    return INTO.some((w) => before.endsWith(w))
+      || (INTO_IF.some((w) => before.endsWith(w)) && (carrying || FOLLOWS.test(text.slice(t.end))));
+  }).map((t) => t.year!);
 }

@@ -81,14 +81,13 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // 转到2025年的申请: 2025 is the year carried into; the report is the year before, unless another is named
   const carrying = tokens.some((t) => t.entries.some((e) => e.k === 'metric' && e.id === CARRIED_FORWARD_ID));
   const into = carriedInto(text, tokens, carrying);
-  if (into.length && !years.some((y) => y.years?.length || y.range)) f.years.push(...into.map((y) => y - 1));
+  const others = years.filter((y) => !into.includes(y));
+  if (into.length && !others.some((y) => y.years?.length || y.range)) f.years.push(...into.map((y) => y.years![0] - 1));
   // 从2023年转过来的申请: 2023 is the year carried from; the report is of 2024, its 上年结转
   const from = carriedFrom(text, tokens);
   const carry: Word[] = [...(into.length ? [CARRIED_FORWARD] : []), ...(from.length ? [CARRIED_OVER] : [])];
-  for (const y of years) {
-    // a year carried into is no year asked (years.ts lets 转到2025年 through when no 办理 or 申请 follows)
-    const kept = y.years?.filter((n) => !into.includes(n) || !/(转到|转至|转入)$/.test(text.slice(0, y.start)));
-    if (kept) f.years.push(...kept.map((n) => (from.includes(y) ? n + 1 : n)));
+  for (const y of others) {
+    if (y.years) f.years.push(...y.years.map((n) => (from.includes(y) ? n + 1 : n)));
     if (y.range) f.range = y.range;
     if (y.lastN) f.lastN = y.lastN;
     if (y.count) f.topN = y.count;
@@ -144,8 +143,13 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
   readWords(f, [...own, ...fromTop, ...carry], now.getUTCFullYear());
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
-  f.pairedApart = pairedApart(tokens.map((t) => ({ name: names.used.has(t) && t.entries.some((e) => e.k === 'body'),
-    years: t.year?.years ?? [], words: names.used.has(t) ? [] : wordsOf(t) }))) ?? undefined;
+  // a year carried into is none of the years the bodies are asked of
+  const pairTokens = tokens.map((t) => ({
+    name: names.used.has(t) && t.entries.some((e) => e.k === 'body'),
+    years: t.year && !into.includes(t.year) ? t.year.years ?? [] : [],
+    words: names.used.has(t) ? [] : wordsOf(t),
+  }));
+  f.pairedApart = pairedApart(pairTokens) ?? undefined;
   // 没公开 beside a reason of 不予公开 (因为保护第三方合法权益没公开的) describes that row; alone it denies
   const ofDenied = f.metrics.some((m) => m.startsWith('applications.denied_') || m === 'group.denied');
   const negTokens = tokens.map((t) => ({ text: t.text, start: t.start, words: wordsOf(t) }));

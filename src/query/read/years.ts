@@ -44,10 +44,6 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
     if (!n || n > 30 || (n === 1 && (m[1] === '前' || m[1] === '这'))) return null;
     return { lastN: n };
   } },
-  // "结转到2025年" names where applications go, not the year asked about
-  { re: /(?<=(?:结转|顺延|留到)(?:到|至)?)(20\d{2})年度?/g, read: () => ({ years: [] }) },
-  // 转到2025年办理的申请 (but 转到2024年呢 moves the question to that year)
-  { re: /(?<=(?:转入|转到|转至))(20\d{2})年度?(?=的?(?:继续)?(?:办理|处理|申请|的申请))/g, read: () => ({ years: [] }) },
   // 2025年发布的年报: the year the report came out, about the year before (not 2024年发布的信息, a year's own output)
   { re: /(20\d{2})年(?:初|1月|一月)?(?:发布|公布|印发|出)的(?=.{0,8}(?:年报|报告))/g,
     read: (m) => ({ years: [Number(m[1]) - 1] }) },
