@@ -6,7 +6,7 @@
 import type { YearSpan } from './years.js';
 
 /** Words after which a year is the year carried into. */
-const INTO = ['留到', '结转到', '结转至', '结转', '顺延到', '延续到', '带到'];
+const INTO = ['留到', '留至', '结转到', '结转至', '结转', '顺延到', '顺延至', '顺延', '延续到', '带到'];
 /** Words that carry into a year only when applications follow (转到2025年办理的; 转到2024年呢 moves the question). */
 const INTO_IF = ['转到', '转至', '转入'];
 const FOLLOWS = /^的?(?:继续)?(?:办理|处理|申请)/;
