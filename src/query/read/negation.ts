@@ -4,13 +4,12 @@
  * yes or no; a table word that holds its own negation (不予公开, 尚未审结, 未经复议) is one word, not denied.
  */
 import { ASKS_YES_NO, NEGATION_BRIDGE, NEGATORS, type Word } from '../words/index.js';
+import { namesFigure } from './words.js';
 
 export interface NegToken { text: string; start: number; words: Word[] }
 
 // an applicant column too: 不是自然人提出的申请 is every column but that one
-const FIGURE_WORDS = new Set(['metric', 'rgroup', 'rcol', 'doc', 'docop', 'col']);
-const namesFigure = (t: NegToken) => t.words.some((w) => FIGURE_WORDS.has(w.k)
-  || (w.k === 'cue' && (w.id === 'receive' || w.id === 'apply')));
+const denied = (t: NegToken) => t.words.some((w) => namesFigure(w) || w.k === 'col');
 
 export function deniesFigure(text: string, toks: NegToken[]): boolean {
   return toks.some((t, i) => {
@@ -18,7 +17,7 @@ export function deniesFigure(text: string, toks: NegToken[]): boolean {
     const two = NEGATORS.includes(t.text + (toks[i + 1]?.text ?? '')) ? 1 : 0;
     if ((!two && !NEGATORS.includes(t.text)) || ASKS_YES_NO.includes(text[t.start - 1] ?? '')) return false;
     for (let j = i + 1 + two; j < toks.length && j <= i + 3 + two; j++) {
-      if (namesFigure(toks[j])) return true;
+      if (denied(toks[j])) return true;
       if (!NEGATION_BRIDGE.includes(toks[j].text)) return false;
     }
     return false;

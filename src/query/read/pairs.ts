@@ -4,13 +4,14 @@
  * figures cannot say. Found so that it is stopped, never answered with every year or figure for every body.
  */
 import type { Word } from '../words/index.js';
+import { namesFigure } from './words.js';
 
 export interface PairToken { name: boolean; years: number[]; words: Word[] }
 
-const FIGURE = new Set(['metric', 'rgroup', 'rcol', 'doc', 'docop']);
+/** The figures a token names: its table words and rates (收到 and 申请 are one figure, the applications). */
 const figureIds = (t: PairToken) => t.words.flatMap((w) => {
-  if (FIGURE.has(w.k) || (w.k === 'ratio' && w.id !== 'share')) return [`${w.k}:${'id' in w ? w.id : ''}`];
-  if (w.k === 'cue' && (w.id === 'receive' || w.id === 'apply')) return ['receive'];
+  if (w.k === 'cue') return namesFigure(w) ? ['receive'] : [];
+  if (namesFigure(w) || (w.k === 'ratio' && w.id !== 'share')) return [`${w.k}:${'id' in w ? w.id : ''}`];
   return [];
 });
 

@@ -6,7 +6,7 @@
 import type { Frame } from '../frame.js';
 import { RATIOS } from '../metrics.js';
 import type { Word } from '../words/index.js';
-import { collectParts, metricsOf } from './words.js';
+import { collectParts, metricsOf, namesFigure } from './words.js';
 
 export interface ShareToken { text: string; words: Word[] }
 
@@ -47,9 +47,7 @@ function figureOf(f: Frame, toks: ShareToken[]): SideRead {
   if (rate && RATIOS[rate].num.length === 1) return { id: RATIOS[rate].num[0][0], several: false, column };
   const parts = collectParts(words);
   const cues = words.flatMap((w) => (w.k === 'cue' ? [w.id] : []));
-  const named = parts.rows.length || parts.groups.length || parts.doc || parts.docop || parts.rcol
-    || cues.includes('receive') || cues.includes('apply');
-  if (!named) return { several: false, column };
+  if (!words.some(namesFigure)) return { several: false, column };
   const metrics = metricsOf({ cues, keywords: f.keywords }, parts);
   return { id: metrics.length === 1 ? metrics[0] : undefined, several: metrics.length > 1, column };
 }

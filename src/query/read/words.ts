@@ -8,6 +8,11 @@ import { TIER_OF, type Cue, type ReviewGroup, type Word } from '../words/index.j
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
 
+const FIGURE_KINDS = new Set<Word['k']>(['metric', 'rgroup', 'rcol', 'doc', 'docop']);
+/** A word that names a table figure: a row, a group, a table 四 column, a document or its operation, 收到/申请. */
+export const namesFigure = (w: Word) => FIGURE_KINDS.has(w.k)
+  || (w.k === 'cue' && (w.id === 'receive' || w.id === 'apply'));
+
 /** The table words among `words`: rows, groups, a table 四 column, a document and its operation. */
 export function collectParts(words: Word[]): MetricParts {
   const parts: MetricParts = { rows: [], groups: [] };
