@@ -14,9 +14,10 @@ import { fact, value, warnings, type Ctx, type Fact, type Value } from './common
 type Side = { id: string; col?: Applicant };
 /** What a rate question divides: a share's part and whole, or a defined ratio's sums of metrics. */
 type Operands =
-  | { kind: 'share'; part: Side; whole: Side; name: (part: string, whole: string) => string }
+  | { kind: 'share'; part: Side; whole: Side }
   | { kind: 'ratio'; def: RatioDef; col?: Applicant }
   | { kind: 'unclear'; why: string };
+const unclear = (why: string): Operands => ({ kind: 'unclear', why });
 
 /** The whole a part belongs to when the question names none: a result of 办结, a table 四 outcome of its group. */
 function wholeOf(part: string): string | undefined {
@@ -31,29 +32,34 @@ function operands(f: Frame): Operands {
   const col = f.applicant && f.applicant !== 'total' ? f.applicant : undefined;
   // 自然人公开率: the rate of one applicant column (limits.ts stops it for a rate of table 四)
   if (f.ratio !== 'share') return { kind: 'ratio', def: RATIOS[f.ratio!], ...(col ? { col } : {}) };
-  const part = f.share?.part ?? (f.share?.whole ? f.metrics.find((m) => m !== f.share!.whole) : f.metrics[0]);
-  const whole = f.share?.whole;
-  const name = (p: string, w: string) => `${p}占${w}的比例`;
+  const named = f.share ?? {};
+  const part = named.part ?? (named.whole ? f.metrics.find((m) => m !== named.whole) : f.metrics[0]);
   // 予以公开和部分公开占办结: a share of several parts is not one part's
-  if (f.share?.several) return { kind: 'unclear', why: M.shareSeveral };
+  if (named.several) return unclear(M.shareSeveral);
   // 行政许可占行政处罚: the rows of table 二 are no parts of one another
-  if ([part, whole].some((m) => m?.startsWith('active.'))) return { kind: 'unclear', why: M.shareOfActive };
-  // 自然人中予以公开的比例, 自然人予以公开占自然人办结的比例: within the column, part and whole alike
-  if (col && part && f.share?.wholeColumn && part !== whole) {
+  if ([part, named.whole].some((m) => m?.startsWith('active.'))) return unclear(M.shareOfActive);
+  if (col) return columnShare(col, named, part);
+  if (!part) return unclear(M.sharePartOf);
+  const whole = named.whole ?? wholeOf(part);
+  if (!whole || whole === part) return unclear(M.shareWholeOf);
+  return { kind: 'share', part: { id: part }, whole: { id: whole } };
+}
+
+/**
+ * A share with an applicant column: within the column (自然人中予以公开的比例, …占自然人办结的比例: part and whole
+ * alike), or the column's share of its row (自然人占新收申请的比例); of a result with no whole, either reading is
+ * possible, and with another row named beside the column too.
+ */
+function columnShare(col: Applicant, named: NonNullable<Frame['share']>, part: string | undefined): Operands {
+  const whole = named.whole;
+  if (part && named.wholeColumn && part !== whole) {
     const w = whole ?? wholeOf(part);
-    if (w && w !== part) return { kind: 'share', part: { id: part, col }, whole: { id: w, col }, name };
+    if (w && w !== part) return { kind: 'share', part: { id: part, col }, whole: { id: w, col } };
   }
-  // 自然人占新收申请的比例, 新收申请中自然人的比例: a column's share of its row (of a result, it could be either)
-  if (col && (!whole || !f.share?.part || whole === part) && !(part && RESULT_METRIC.test(part) && !whole)) {
-    const m = f.share?.part ?? whole ?? part ?? 'applications.new_received';
-    return { kind: 'share', part: { id: m, col }, whole: { id: m }, name };
-  }
-  if (col) return { kind: 'unclear', why: M.shareColumnAndRow };
-  if (!part) return { kind: 'unclear', why: M.sharePartOf };
-  const w = whole ?? wholeOf(part);
-  if (!w) return { kind: 'unclear', why: M.shareWholeOf };
-  if (w === part) return { kind: 'unclear', why: M.shareWholeOf };
-  return { kind: 'share', part: { id: part }, whole: { id: w }, name };
+  const ofRow = !whole || !named.part || whole === part;
+  if (!ofRow || (part && RESULT_METRIC.test(part) && !whole)) return unclear(M.shareColumnAndRow);
+  const m = named.part ?? whole ?? part ?? 'applications.new_received';
+  return { kind: 'share', part: { id: m, col }, whole: { id: m } };
 }
 
 /** A rate whose every operand is one cell (公开率, 纠错率): its label and cells, [key, sign, in the numerator]. */
@@ -108,7 +114,7 @@ function compute(ctx: Ctx, f: Frame, r: ReportRef): Computed {
   const total = (xs: Part[]) => xs.reduce((t, x) => t + x.sign * (x.v.value ?? 0), 0);
   const n = total(nums), d = total(dens);
   const ok = parts.every((x) => x.v.value !== null) && d !== 0;
-  const label = o.kind === 'share' ? o.name(parts[0].v.label, parts[1].v.label)
+  const label = o.kind === 'share' ? `${parts[0].v.label}占${parts[1].v.label}的比例`
     : `${o.col ? applicantLabel(o.col) : ''}${o.def.label}`;
   return { o, parts, value: ok ? n / d : null, label, n, d };
 }
