@@ -2,24 +2,17 @@
  * Messages that ask several figures clause by clause (clauses.jsonl: every figure of the truth file is answered,
  * in the order asked) and messages that stay one question (clauses-not.jsonl). Numbers from the truth files.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
 import type { QueryEngine } from '../../src/query/engine.js';
+import { readCorpus as read } from '../helpers/corpus.js';
 import { bundledEngine, NOW } from '../helpers/engine.js';
 import { expectedValue, type Expect } from '../helpers/truthValue.js';
 
-const read = <T>(f: string): T[] => readFileSync(join(import.meta.dirname, f), 'utf8').split('\n')
-  .filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
-
+let app: App & { dir: string };
 let engine: QueryEngine;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const b = await bundledEngine();
-  engine = b.engine;
-  close = () => b.app.close();
-});
-afterAll(async () => close());
+beforeAll(async () => { ({ app, engine } = await bundledEngine()); });
+afterAll(async () => { await app.close(); });
 
 const near = (got: number, want: number, unit?: string) =>
   (unit === 'ratio' ? Math.abs(got - want) < 0.0005 : got === want);

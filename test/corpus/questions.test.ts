@@ -3,16 +3,13 @@
  * and chains of follow-ups in one chat (followups.jsonl). Expected numbers are read from the truth files
  * through the cell key or formula each line names, never copied.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/query/answer.js';
 import type { QueryEngine } from '../../src/query/engine.js';
+import { readCorpus as read } from '../helpers/corpus.js';
 import { bundledEngine, NOW } from '../helpers/engine.js';
 import { expectedValue, type Expect } from '../helpers/truthValue.js';
 
-const read = <T>(f: string): T[] => readFileSync(join(import.meta.dirname, f), 'utf8').split('\n')
-  .filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 
 interface Asked extends Expect { id: string; q: string }
 interface Turn extends Partial<Expect> { q: string; none?: boolean }
