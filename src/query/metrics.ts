@@ -100,6 +100,7 @@ const REVIEW_GROUP_LABEL: Record<ReviewGroup, string> = {
   review: '行政复议', litigation: '行政诉讼', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）',
 };
 const REVIEW_COLS: ReviewCol[] = ['upheld', 'corrected', 'other', 'pending', 'total'];
+const CONCLUDED = ['upheld', 'corrected', 'other'];
 for (const g of Object.keys(REVIEW_GROUP_LABEL) as ReviewGroup[]) {
   const groups = g === 'litigation' ? ['litigation_direct', 'litigation_after_review'] : [g];
   REVIEW_COLS.forEach((c, i) => {
@@ -107,6 +108,11 @@ for (const g of Object.keys(REVIEW_GROUP_LABEL) as ReviewGroup[]) {
       label: `${REVIEW_GROUP_LABEL[g]}${c === 'total' ? '总计' : REVIEW_COLUMN_LABELS[i]}`, unit: '件', byApplicant: false,
       alternatives: () => [groups.map((row): CellRef => ({ table: 'review_litigation', row, col: c }))],
     });
+  });
+  // 已审结: the three results' cells added (the template prints no such column)
+  add(`review.${g}.concluded`, {
+    label: `${REVIEW_GROUP_LABEL[g]}已审结`, unit: '件', byApplicant: false,
+    alternatives: () => [groups.flatMap((row) => CONCLUDED.map((col): CellRef => ({ table: 'review_litigation', row, col })))],
   });
 }
 

@@ -22,7 +22,7 @@ const unclear = (why: string): Operands => ({ kind: 'unclear', why });
 /** The whole a part belongs to when the question names none: a result of 办结, a table 四 outcome of its group. */
 function wholeOf(part: string): string | undefined {
   if (RESULT_METRIC.test(part)) return 'applications.total_processed';
-  const review = /^review\.(\w+)\.(upheld|corrected|other|pending)$/.exec(part);
+  const review = /^review\.(\w+)\.(upheld|corrected|other|pending|concluded)$/.exec(part);
   if (review) return `review.${review[1]}.total`;
   if (/^review\.litigation_(direct|after_review)\.total$/.test(part)) return 'review.litigation.total';
   return undefined;

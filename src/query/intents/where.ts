@@ -23,6 +23,8 @@ export function whereOf(metricId: string, applicant: Applicant | undefined, form
     return `表三「${def?.label ?? row}」行、「${col}」列`;
   }
   if (table === 'group') return `表三「${GROUP_WORDS[metricId] ?? row}」各行之和、「${col}」列`;
+  const group = `表四「${REVIEW[row] ?? row}」`;
+  if (table === 'review' && c === 'concluded') return `${group}、「结果维持」「结果纠正」「其他结果」三列之和`;
   if (table === 'review') return `表四「${REVIEW[row] ?? row}」、「${REVIEW_COLUMN_LABELS[REVIEW_COLS.indexOf(c)] ?? c}」列`;
   if (table === 'active') {
     const def = ACTIVE_ROWS[format as Format]?.find((d) => d.key === row);

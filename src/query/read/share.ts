@@ -24,12 +24,24 @@ export function readShare(f: Frame, toks: ShareToken[]): void {
   }
   if (f.ratio !== 'share') return;
   const within = toks.findIndex((t) => WITHIN.test(t.text));
-  const cut = of >= 0 ? of : within;
-  if (cut < 0) return;
-  const before = figureOf(f, toks.slice(0, cut));
-  const after = figureOf(f, toks.slice(cut + 1));
-  const [part, whole] = of >= 0 ? [before, after] : [after, before];
+  // 不予公开中行政执法案卷占多少: 占 with no figure after it; the whole is the one before 中
+  const ofNamesWhole = of >= 0 && toks.slice(of + 1).some((t) => t.words.some(namesFigure));
+  const [wholeToks, partToks] = of >= 0 && (ofNamesWhole || within < 0 || within > of)
+    ? [toks.slice(of + 1), toks.slice(0, of)]
+    : within >= 0 ? [toks.slice(0, within), toks.slice(within + 1, of > within ? of : undefined)] : [];
+  if (!wholeToks || !partToks) return;
+  const whole = figureOf(f, wholeToks);
+  const part = figureOf(f, withGroupOf(partToks, wholeToks));
   f.share = { part: part.id, whole: whole.id, several: part.several || whole.several, wholeColumn: whole.column };
+}
+
+/** 行政诉讼中维持的占比: an outcome named alone is the outcome of the group the whole names. */
+function withGroupOf(part: ShareToken[], whole: ShareToken[]): ShareToken[] {
+  const groupOf = (ts: ShareToken[]) => ts.flatMap((t) => t.words).filter((w) => w.k === 'rgroup');
+  const outcome = part.some((t) => t.words.some((w) => w.k === 'rcol'));
+  const groups = groupOf(whole);
+  if (!outcome || groupOf(part).length || !groups.length) return part;
+  return [...part, { text: '', words: groups }];
 }
 
 type Rate = keyof typeof RATIOS;

@@ -58,6 +58,12 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     f.applicants = ['legal_person', ...f.applicants.filter((a) => a === 'natural_person')];
   }
   f.applicant = f.applicants[0];
+  // 增长百分之几: the percentage asked is the change's, not a share
+  const ratioWords = words.filter((w) => w.k === 'ratio');
+  if (has(f, 'change') && ratioWords.length && ratioWords.every((w) => w.k === 'ratio' && w.percent)) {
+    f.ratio = undefined;
+    f.ratios = [];
+  }
   if (has(f, 'latest')) f.latest = true;
   // 本年增减 of a table 二 row is that row's column, not a change between years
   if (parts.docop === 'change' && parts.rows.some((r) => r.startsWith('active.'))) {

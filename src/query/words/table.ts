@@ -12,7 +12,7 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收申请|收的申请|收了申请|所收申请', { k: 'cue', id: 'receive' }),
   ...w('新收|新收到|本年新收到|新受理|新接收', { k: 'metric', id: 'applications.new_received' }),
   ...w('本年新收|本年度新收|新收申请', { k: 'metric', id: 'applications.new_received' }),
-  ...w('上年结转|上年度结转|结转上年度|上一年结转|上年转来|往年结转', { k: 'metric', id: 'applications.carried_over' }),
+  ...w('上年结转|上年度结转|结转上年度|上一年结转|上一年度结转|上年转来|往年结转|去年结转|前一年结转|去年转来', { k: 'metric', id: 'applications.carried_over' }),
   ...w('结转下年度|结转到下年度|结转至下年度|结转下一年|转入下年度|下年度继续办理|结转下年|顺延到下年度|结转到下一年|结转至下一年|'
     + '结转|结转到|结转至|顺延', { k: 'metric', id: 'applications.carried_forward' }),
   ...w('办结|办理完毕|办理结果总计|处理总计|答复总数|已办结|办理总计|办理了|共办理|已办理|办理完成|答复了|共答复|已答复|'
@@ -79,6 +79,7 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('维持|结果维持|维持原', { k: 'rcol', id: 'upheld' }),
   ...w('纠正|结果纠正|纠错|被纠错|被纠正', { k: 'rcol', id: 'corrected' }),
   ...w('其他结果', { k: 'rcol', id: 'other' }),
+  ...w('已审结|审结|审结的|已经审结|审结了|审完|已审完|已结案|结案', { k: 'rcol', id: 'concluded' }),
   ...w('尚未审结|未审结|在审|没审结|没审完|还没审结|还没审完|没有审结|未结案|没结案|正在审理|还在审', { k: 'rcol', id: 'pending' }),
   // table A
   ...w('规章', { k: 'doc', id: 'rules' }),
@@ -110,5 +111,7 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('诉讼纠错率|行政诉讼纠错率|诉讼纠正率|行政诉讼纠正率', { k: 'ratio', id: 'litigation_correction_rate' }),
   ...w('纠错率|纠正率|被纠错率|被纠正率', { k: 'ratio', id: 'review_correction_rate' }),
   ...w('维持率|复议维持率|行政复议维持率', { k: 'ratio', id: 'review_upheld_rate' }),
-  ...w('占比|比例|比重|所占|占多少|百分比|占|百分之几|百分之多少|几成|多少成', { k: 'ratio', id: 'share' }),
+  ...w('占比|比例|比重|所占|占多少|占', { k: 'ratio', id: 'share' }),
+  // words that ask for a percentage without saying of what: beside 增长 they ask the change's (增长百分之几)
+  ...w('百分比|百分之几|百分之多少|几成|多少成', { k: 'ratio', id: 'share', percent: true }),
 ];

@@ -3,7 +3,8 @@ export type Applicant =
   | 'natural_person' | 'commercial' | 'research' | 'public_interest' | 'legal_service' | 'other' | 'total'
   | 'legal_person';
 export type ReviewGroup = 'review' | 'litigation' | 'litigation_direct' | 'litigation_after_review';
-export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
+/** concluded: 已审结, the cases the results count (维持 + 纠正 + 其他结果), 总计 without 尚未审结. */
+export type ReviewCol = 'upheld' | 'corrected' | 'other' | 'pending' | 'total' | 'concluded';
 export type Ratio =
   | 'open_rate' | 'completion_rate' | 'review_correction_rate' | 'litigation_correction_rate' | 'review_upheld_rate'
   | 'share';
@@ -23,7 +24,8 @@ export type Word =
   | { k: 'rcol'; id: ReviewCol }
   | { k: 'doc'; id: 'rules' | 'normative_documents' }
   | { k: 'docop'; id: 'issued' | 'published_new' | 'repealed' | 'in_force' | 'prev_items' | 'change' }
-  | { k: 'ratio'; id: Ratio }
+  /** percent: a word asking for a percentage alone (百分之几), not a share of something named. */
+  | { k: 'ratio'; id: Ratio; percent?: true }
   | { k: 'cue'; id: Cue }
   /** A year counted from today (今年, 去年, 前年). */
   | { k: 'relyear'; offset: number }
