@@ -149,7 +149,7 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.applicant = cur.applicant ?? prev.applicant;
     m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;
     const c = cur.parts;
-    const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol } : {}), ...(c.docop ? { docop: c.docop } : {}) };
+    const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol } : {}), ...(c.docop ? { docop: c.docop, docops: c.docops } : {}) };
     m.parts = parts;
     const recombine = c.rcol || c.docop || cur.applicant;
     m.metrics = recombine
@@ -159,9 +159,12 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.metricDefaulted = false;
   }
   const base = prev.years.length ? Math.max(...prev.years) : null;
-  if (cur.ctxYears.length && base !== null) {
+  // 去年呢 after an answer about last year: the year before the one shown, not the same again
+  const again = base !== null && cur.relYears.length === cur.years.length && cur.years.length > 0
+    && cur.years.every((y) => prev.years.includes(y));
+  if ((cur.ctxYears.length || again) && base !== null) {
     // 前一年 counts from the year the chat was about, not from today
-    m.years = cur.ctxYears.map((d) => base + d);
+    m.years = (cur.ctxYears.length ? cur.ctxYears : cur.relYears).map((d) => base + d);
     m.ctxYears = [];
   } else if (!cur.years.length && !cur.range && !cur.lastN) {
     m.years = prev.years;

@@ -26,9 +26,14 @@ export interface MetricParts {
   rcol?: ReviewCol;
   /** Every table 四 column named, in order (纠正加维持: two figures). */
   rcols?: ReviewCol[];
-  doc?: 'rules' | 'normative_documents';
-  docop?: 'issued' | 'published_new' | 'repealed' | 'in_force' | 'prev_items' | 'change';
+  doc?: Doc;
+  docop?: DocOp;
+  /** Every document and operation named (规章和规范性文件; 制发、废止、现行有效分别): a figure for each pair. */
+  docs?: Doc[];
+  docops?: DocOp[];
 }
+type Doc = 'rules' | 'normative_documents';
+type DocOp = 'issued' | 'published_new' | 'repealed' | 'in_force' | 'prev_items' | 'change';
 
 export interface Frame {
   text: string;
@@ -48,6 +53,8 @@ export interface Frame {
   years: number[];
   /** Years counted from the chat's year (前一年 = −1), resolved against the context. */
   ctxYears: number[];
+  /** Years counted from today (去年 = −1): in a follow-up, from the chat's year when today's is the one shown. */
+  relYears: number[];
   range?: [number, number];
   lastN?: number;
   latest: boolean;
@@ -95,7 +102,7 @@ export interface Frame {
 export const emptyFrame = (text: string): Frame => ({
   text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], ambiguousPlaces: [],
   unknownPlaces: [], unknownBodies: [],
-  years: [], ctxYears: [], latest: false, ratios: [], applicants: [], metrics: [], parts: { rows: [], groups: [] },
+  years: [], ctxYears: [], relYears: [], latest: false, ratios: [], applicants: [], metrics: [], parts: { rows: [], groups: [] },
   cues: [], unknown: [], keywords: [], topics: [], quoted: [],
   subYear: false, negated: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
   trace: [],

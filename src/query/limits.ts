@@ -6,7 +6,7 @@
  */
 import type { Frame } from './frame.js';
 import { M } from './messages.js';
-import { applicantLabel, RESULT_METRIC } from './metrics.js';
+import { applicantLabel, groupOf, RESULT_METRIC, TO_HANDLE } from './metrics.js';
 
 const TABLE_THREE = /^(applications\.|group\.)/;
 const SUIT_KINDS = ['litigation_direct', 'litigation_after_review'];
@@ -26,11 +26,13 @@ export function beyondTables(f: Frame): string | null {
   const suitRate = suits.some((g) => SUIT_KINDS.includes(g)) || (f.ratio === 'review_upheld_rate' && suits.length > 0);
   if (TABLE_FOUR_RATES.includes(f.ratio ?? '') && suitRate) return M.noRateOfSuitKind;
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
-  if (f.wantsSum && !f.ratio && overlapping(f.metrics)) return M.sumOverlaps;
+  if (f.wantsSum && !f.ratio && (overlapping(f.metrics) || overlappingWords(f.parts, f.text))) return M.sumOverlaps;
   return null;
 }
 
-const INPUTS = ['applications.new_received', 'applications.carried_over'];
+const INPUTS = ['applications.new_received', 'applications.carried_over', TO_HANDLE];
+const RESULTS = ['upheld', 'corrected', 'other'];
+const JOINED = /和|与|及|加|跟|、/;
 /**
  * Figures that count the same applications or cases twice when added (新收申请 + 予以公开: what was received and
  * what of it was disclosed; 办结 + 予以公开; 复议总计 + 结果纠正).
@@ -40,17 +42,40 @@ function overlapping(metrics: string[]): boolean {
   const inputs = metrics.filter((m) => INPUTS.includes(m));
   const outcomes = metrics.filter((m) => !INPUTS.includes(m) && TABLE_THREE.test(m));
   if (inputs.length && outcomes.length) return true;
+  if (inputs.includes(TO_HANDLE) && inputs.length > 1) return true;
   if (metrics.includes('applications.total_processed') && metrics.some((m) => RESULT_METRIC.test(m))) return true;
+  // 规范性文件制发加现行有效: the documents made this year are among those in force; 制发 less 废止 is no sum
+  const docs = metrics.flatMap((m) => /^active\.(rules|normative_documents)\.\w+$/.exec(m)?.[1] ?? []);
+  if (new Set(docs).size < docs.length) return true;
   const reviewTotals = new Set(metrics.flatMap((m) => /^review\.(\w+)\.total$/.exec(m)?.[1] ?? []));
   return metrics.some((m) => {
     const col = /^review\.(\w+)\.(\w+)$/.exec(m);
-    return !!col && col[2] !== 'total' && reviewTotals.has(col[1]);
+    if (!col) return false;
+    // 已审结 counts the three results: with one of them, or with the total, a case is counted twice
+    const concluded = metrics.includes(`review.${col[1]}.concluded`);
+    return (col[2] !== 'total' && reviewTotals.has(col[1])) || (concluded && RESULTS.includes(col[2]));
   });
+}
+
+/**
+ * Words that name a figure and a part of it, which metricsOf reads as the part alone: 不予公开和行政执法案卷 (a
+ * group and its own reason), 行政复议和复议纠正 (a group named twice, once with an outcome).
+ */
+function overlappingWords(parts: Frame['parts'], text: string): boolean {
+  // 因保护第三方合法权益不予公开: a reason says its group's words too; only words joined as two figures add up
+  if (!JOINED.test(text)) return false;
+  // one reason beside its group (several listed with it are the group's parts: 国家秘密、过程性等全加上)
+  const reasons = new Set(parts.rows.filter((r) => parts.rows.includes(groupOf(r) ?? '')));
+  if (reasons.size === 1) return true;
+  const twice = parts.groups.some((g, i) => parts.groups.indexOf(g) !== i);
+  return twice && !!parts.rcol && parts.rcol !== 'total' && (parts.rcols?.length ?? 1) === 1;
 }
 
 /** The figures a question names: the rows and groups of its words, and its rates (a column names none). */
 function figuresNamed(f: Frame): number {
   const rates = f.ratio && f.ratio !== 'share' ? new Set([f.ratio, ...f.ratios]).size : 0;
-  const rows = new Set(f.parts.rows).size + (f.parts.groups.length ? 1 : 0) + (f.parts.doc || f.parts.docop ? 1 : 0);
+  // 因第三方权益不予公开: a reason says its group too, one figure
+  const own = f.parts.rows.filter((r) => !f.parts.rows.some((x) => groupOf(x) === r));
+  const rows = new Set(own).size + (f.parts.groups.length ? 1 : 0) + (f.parts.doc || f.parts.docop ? 1 : 0);
   return rates + rows;
 }

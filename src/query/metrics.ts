@@ -47,6 +47,7 @@ const active = (label: string, unit: string, alts: [string, string][]): Omit<Met
   label, unit, byApplicant: false, alternatives: () => alts.map(([row, col]) => [{ table: 'active', row, col }]),
 });
 
+export const TO_HANDLE = 'applications.to_handle';
 const catalogue = new Map<string, MetricDef>();
 /** Alternatives are data: each column's list is made once (a ranking asks for it once a report). */
 const once = (f: (a: Applicant) => CellRef[][]) => {
@@ -67,6 +68,10 @@ for (const [g, v] of Object.entries(GROUPS)) {
     label: v.label, unit: '件', byApplicant: true, alternatives: (a) => v.rows.map((rows) => appRows(rows)(a)[0]),
   });
 }
+// 需要办理的申请: what the year had to handle, 新收 + 上年结转 (办结率's denominator; the template prints no such row)
+add(TO_HANDLE, {
+  label: '本年需办理申请（新收 + 上年结转）', unit: '件', byApplicant: true, alternatives: appRows(['new_received', 'carried_over']),
+});
 add('active.licensing', active('行政许可处理决定数量', '件', [['licensing', 'decisions']]));
 add('active.penalty', active('行政处罚处理决定数量', '件', [['penalty', 'decisions']]));
 add('active.coercion', active('行政强制处理决定数量', '件', [['coercion', 'decisions']]));
@@ -218,4 +223,10 @@ export const GROUP_ROWS: Record<string, (r: ReportRef, cells: Map<string, CellRo
 );
 
 /** Table B results (rows and groups), whose share of 办理结果总计 a question may ask. */
+const GROUP_PREFIX: [string, string][] = [['applications.denied_', 'group.denied'],
+  ['applications.unavailable_', 'group.unavailable'], ['applications.rejected_', 'group.rejected'],
+  ['applications.other_', 'group.other']];
+/** The group (不予公开, 无法提供, …) a reason row of table 三 belongs to; other_total is the group's own row. */
+export const groupOf = (row: string): string | undefined =>
+  (row === 'applications.other_total' ? undefined : GROUP_PREFIX.find(([p]) => row.startsWith(p))?.[1]);
 export const RESULT_METRIC = /^(applications\.(granted|partial|denied_|unavailable_|rejected_|other_)|group\.)/;

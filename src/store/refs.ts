@@ -31,6 +31,9 @@ export class RefReads {
         WHERE r.year = ? AND r.superseded_by IS NULL AND b.kind IN (SELECT value FROM json_each(?))
         ORDER BY r.body_id`).pluck(),
       latest: p('SELECT MAX(year) FROM reports WHERE superseded_by IS NULL').pluck(),
+      // the next year on file after one: an index seek each, not a scan of every report
+      nextYear: p(`SELECT MIN(year) FROM reports INDEXED BY reports_year_refs WHERE year > ? AND superseded_by IS NULL`)
+        .pluck(),
     };
   }
 
@@ -53,5 +56,13 @@ export class RefReads {
   countOfYear(year: number): number { return Number(this.s.countOfYear.get(year) ?? 0); }
   /** The latest year of an active report (0 when none). */
   latest(): number { return Number(this.s.latest.get() ?? 0); }
+  /** Every year with an active report, in order. */
+  years(): number[] {
+    const out: number[] = [];
+    for (let y = this.s.nextYear.get(0) as number | null; y !== null; y = this.s.nextYear.get(y) as number | null) {
+      out.push(y);
+    }
+    return out;
+  }
   sqlOf(name: string): string | undefined { return (this.s as Record<string, { source: string }>)[name]?.source; }
 }

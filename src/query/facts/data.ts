@@ -64,6 +64,8 @@ export class ReportData {
   bodiesOfYearOfKinds(year: number, kinds: string[]): number[] {
     return this.store.refs.bodiesOfYearOfKinds(year, kinds);
   }
+  /** Every year with a report on file, in order (read now, not kept). */
+  years(): number[] { return this.store.refs.years(); }
   /** The latest year of any report on file (0 when none). */
   latestYear(): number { return (this.latest ??= this.store.refs.latest()); }
 

@@ -7,7 +7,7 @@ import { answer, fmt, sourceLine, type Answer } from '../answer.js';
 import type { BodyInfo } from '../bodies.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
-import { applicantLabel, metricKeys, RATIOS, RESULT_METRIC, singleCell, type RatioDef } from '../metrics.js';
+import { applicantLabel, groupOf, metricKeys, RATIOS, RESULT_METRIC, singleCell, type RatioDef } from '../metrics.js';
 import type { Applicant } from '../words/index.js';
 import { fact, value, warnings, type Ctx, type Fact, type Value } from './common.js';
 
@@ -19,8 +19,11 @@ type Operands =
   | { kind: 'unclear'; why: string };
 const unclear = (why: string): Operands => ({ kind: 'unclear', why });
 
-/** The whole a part belongs to when the question names none: a result of 办结, a table 四 outcome of its group. */
+/** The whole a part belongs to when the question names none: a reason or a table 四 outcome of its group, a result of 办结. */
 function wholeOf(part: string): string | undefined {
+  // 行政执法案卷占比: a reason's share is of its group (不予公开), as an outcome's is of its group (复议)
+  const group = groupOf(part);
+  if (group) return group;
   if (RESULT_METRIC.test(part)) return 'applications.total_processed';
   const review = /^review\.(\w+)\.(upheld|corrected|other|pending|concluded)$/.exec(part);
   if (review) return `review.${review[1]}.total`;

@@ -46,7 +46,9 @@ const averaged = (f: Frame) => f.cues.includes('average');
 export function total(ctx: Ctx, f: Frame): Answer {
   if (isRate(f) && averaged(f)) return answer('not_found', M.averageOfRate);
   if (isRate(f)) return rank(ctx, f); // a rate does not add up across bodies
-  const years = namedYears(f);
+  const named = namedYears(f);
+  // 历年所有单位…合计: each year on file, and their sum (not the latest year alone)
+  const years = !named.length && f.cues.includes('trend') ? ctx.data.years() : named;
   if (years.length > 1) return totalOfYears(ctx, f, years);
   const scoped = withScope(ctx, f);
   if ('answer' in scoped) return scoped.answer;

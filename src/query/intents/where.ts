@@ -2,7 +2,7 @@
 import {
   ACTIVE_ROWS, ALL_APPLICATION_ROWS, APPLICANT_COLUMN_LABELS, REVIEW_COLUMN_LABELS, type Format,
 } from '../../domain/template.js';
-import { applicantLabel } from '../metrics.js';
+import { applicantLabel, TO_HANDLE } from '../metrics.js';
 import type { Applicant } from '../words/index.js';
 
 const GROUP_WORDS: Record<string, string> = {
@@ -18,6 +18,7 @@ const REVIEW_COLS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 export function whereOf(metricId: string, applicant: Applicant | undefined, format: string): string {
   const col = applicant && applicant !== 'total' ? applicantLabel(applicant) : APPLICANT_COLUMN_LABELS[6];
   const [table, row, c] = metricId.split('.');
+  if (metricId === TO_HANDLE) return `表三「一、本年新收」「二、上年结转」两行之和、「${col}」列`;
   if (table === 'applications') {
     const def = ALL_APPLICATION_ROWS.find((d) => d.key === row);
     return `表三「${def?.label ?? row}」行、「${col}」列`;

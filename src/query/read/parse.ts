@@ -37,6 +37,8 @@ const RANK: Word = { k: 'cue', id: 'rank' };
 const RANK_ASC: Word = { k: 'cue', id: 'rank_asc' };
 /** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
 const BREAKDOWN = /原因|情形|理由|构成/;
+const RANKS_BODIES: string[] = ['rank', 'rank_desc', 'rank_asc', 'which', 'position'];
+const EACH: Word = { k: 'cue', id: 'each' };
 const QUOTED = /[“"「『‘]([^”"」』’]{2,30})[”"」』’]/g;
 
 type Tok = Token<Entry>;
@@ -99,11 +101,15 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (f.nth) fromTop.push(RANK);
   const nthOrder = years.find((y) => y.nthOrder)?.nthOrder;
   if (nthOrder) fromTop.push(nthOrder === 'asc' ? RANK_ASC : RANK_DESC);
-  const cueWords = [...tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf), ...fromTop];
+  let cueWords = [...tokens.filter((t) => !isNameTok(t)).flatMap(wordsOf), ...fromTop];
   const anyExact = tokens.some((t) =>
     t.entries.some((e) => e.k === 'body' && !(e as NameEntry & { k: 'body' }).placeOnly));
   // 不予公开里最多的原因: 最多 orders a group's reasons (its rows), not the bodies of a place
   const ofGroup = BREAKDOWN.test(text) && cueWords.some((w) => w.k === 'metric' && w.id.startsWith('group.'));
+  // 不予公开里哪个理由最多, …的理由排名: the group's rows in order (its breakdown), not bodies ranked
+  const ordersRows = (ws: Word[]): Word[] => (ofGroup
+    ? [...ws.filter((w) => !(w.k === 'cue' && RANKS_BODIES.includes(w.id))), EACH] : ws);
+  cueWords = ordersRows(cueWords);
   // 番禺排第几: the place is the body whose place in the ranking is asked, not the region ranked
   // 番禺占全部单位的比例: likewise, the body whose share is asked
   // 番禺在全市排第几, 番禺全国排名: a place below the scope's level is the body ranked, not the region
@@ -141,7 +147,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // 2023年结转过来: the 结转 of the words is the carrying from, not 结转下年度
   const own = rest.flatMap(wordsOf)
     .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
-  readWords(f, [...own, ...fromTop, ...carry], now.getUTCFullYear());
+  readWords(f, ordersRows([...own, ...fromTop, ...carry]), now.getUTCFullYear());
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
   // a year carried into is none of the years the bodies are asked of
   const pairTokens = tokens.map((t) => ({

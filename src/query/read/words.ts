@@ -4,6 +4,7 @@
  * the row; 复议 and 诉讼 named apart are two figures.
  */
 import type { Frame, MetricParts } from '../frame.js';
+import { groupOf } from '../metrics.js';
 import { TIER_OF, type Cue, type ReviewGroup, type Word } from '../words/index.js';
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
@@ -23,8 +24,14 @@ export function collectParts(words: Word[]): MetricParts {
       parts.rcol = w.id;
       if (!parts.rcols?.includes(w.id)) parts.rcols = [...parts.rcols ?? [], w.id];
     }
-    else if (w.k === 'doc') parts.doc = w.id;
-    else if (w.k === 'docop') parts.docop = w.id;
+    else if (w.k === 'doc') {
+      parts.doc = w.id;
+      if (!parts.docs?.includes(w.id)) parts.docs = [...parts.docs ?? [], w.id];
+    }
+    else if (w.k === 'docop') {
+      parts.docop = w.id;
+      if (!parts.docops?.includes(w.id)) parts.docops = [...parts.docops ?? [], w.id];
+    }
   }
   return parts;
 }
@@ -41,7 +48,7 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
       // 年均: an average, over the years
       if (w.id === 'average_years' && !f.cues.includes('average')) f.cues.push('average');
     }
-    else if (w.k === 'relyear') f.years.push(thisYear + w.offset);
+    else if (w.k === 'relyear') { f.relYears.push(w.offset); f.years.push(thisYear + w.offset); }
     // 2024年…上一年: a year before the year named, not before this one (nor the chat's)
     else if (w.k === 'ctxyear' && yearsNamed.length) f.years.push(Math.max(...yearsNamed) + w.offset);
     else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }
@@ -74,6 +81,8 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
   if (has(f, 'other_word')) {
     const g = parts.rows.indexOf('group.other');
     if (g >= 0) parts.rows[g] = 'applications.other_other';
+    // 复议结果其他的: beside 复议 or 诉讼 it is the column 其他结果
+    else if (parts.groups.length && !parts.rcol) { parts.rcol = 'other'; parts.rcols = ['other']; }
     else if (!f.applicants.length) { f.applicants = ['other']; f.applicant = 'other'; }
   }
   f.parts = parts;
@@ -107,7 +116,12 @@ export function metricsOf(f: Pick<Frame, 'ratio' | 'applicant' | 'cues' | 'keywo
   const activeRow = metrics.findIndex((m) => /^active\.[a-z_]+$/.test(m));
   if (activeRow >= 0 && rowOp) metrics[activeRow] = `${metrics[activeRow]}.${parts.docop}`;
   // an operation alone (制发了几件) is about 规范性文件 only when no other word says what it is about
-  else if (parts.doc || (parts.docop && !f.keywords.length)) metrics.push(activeMetric(parts));
+  else if (parts.doc || (parts.docop && !f.keywords.length)) {
+    // 规章和规范性文件的制发、废止: each document with each operation
+    const docs = parts.docs?.length ? parts.docs : [parts.doc];
+    const ops = parts.docops?.length ? parts.docops : [parts.docop];
+    for (const doc of docs) for (const docop of ops) metrics.push(activeMetric({ ...parts, doc, docop }));
+  }
   // a group and one of its own rows: the row is meant (因保护第三方合法权益不予公开)
   const rows = metrics.filter((m) => m.startsWith('applications.'));
   let out = metrics.filter((m) => !(m.startsWith('group.') && rows.some((r) => groupOf(r) === m)));
@@ -141,7 +155,3 @@ function tableCGroups(found: ReviewGroup[]): ReviewGroup[] {
   return [...set];
 }
 
-const GROUP_PREFIX: [string, string][] = [['applications.denied_', 'group.denied'],
-  ['applications.unavailable_', 'group.unavailable'], ['applications.rejected_', 'group.rejected'],
-  ['applications.other_', 'group.other']];
-const groupOf = (row: string) => GROUP_PREFIX.find(([p]) => row.startsWith(p))?.[1];

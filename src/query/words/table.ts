@@ -9,9 +9,10 @@ const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|'
 /** Table B rows and groups (metric ids are "applications.<row>" or "group.<name>"), table A rows, ratios. */
 export const TABLE_WORDS: [string, Word][] = [
   // applications received and the other flow rows
-  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收申请|收的申请|收了申请|所收申请', { k: 'cue', id: 'receive' }),
+  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收申请|收的申请|收了申请|收了几件|收了多少件|收了几个|收了多少个|一共收了几件|所收申请', { k: 'cue', id: 'receive' }),
   ...w('新收|新收到|本年新收到|新受理|新接收', { k: 'metric', id: 'applications.new_received' }),
   ...w('本年新收|本年度新收|新收申请', { k: 'metric', id: 'applications.new_received' }),
+  ...w('需要办理|需办理|应办理|应当办理|需要处理|要办理的|办理总量', { k: 'metric', id: 'applications.to_handle' }),
   ...w('上年结转|上年度结转|结转上年度|上一年结转|上一年度结转|上年转来|往年结转|去年结转|前一年结转|去年转来', { k: 'metric', id: 'applications.carried_over' }),
   ...w('结转下年度|结转到下年度|结转至下年度|结转下一年|转入下年度|下年度继续办理|结转下年|顺延到下年度|结转到下一年|结转至下一年|'
     + '结转|结转到|结转至|顺延', { k: 'metric', id: 'applications.carried_forward' }),
@@ -97,7 +98,7 @@ export const TABLE_WORDS: [string, Word][] = [
   ...w('行政许可|许可', { k: 'metric', id: 'active.licensing' }),
   ...w('行政处罚|处罚|罚了', { k: 'metric', id: 'active.penalty' }),
   ...w('行政强制|强制措施|强制', { k: 'metric', id: 'active.coercion' }),
-  ...w('行政事业性收费|事业性收费|收费金额|收费', { k: 'metric', id: 'active.fees' }),
+  ...w('行政事业性收费|事业性收费|收费金额|收费|收了多少钱|收了多少费|收多少钱', { k: 'metric', id: 'active.fees' }),
   ...w('其他对外管理服务事项|对外管理服务事项', { k: 'metric', id: 'active.other_services' }),
   ...w('政府集中采购总金额|集中采购总金额|采购总金额|采购金额|政府集中采购金额|集中采购金额|采购的金额|采购花了',
     { k: 'metric', id: 'active.procurement.amount' }),
