@@ -149,7 +149,8 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.applicant = cur.applicant ?? prev.applicant;
     m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;
     const c = cur.parts;
-    const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol } : {}), ...(c.docop ? { docop: c.docop, docops: c.docops } : {}) };
+    const op = c.docop ? { docop: c.docop, docops: c.docops } : {};
+    const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol } : {}), ...op };
     m.parts = parts;
     const recombine = c.rcol || c.docop || cur.applicant;
     m.metrics = recombine

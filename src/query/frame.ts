@@ -102,7 +102,8 @@ export interface Frame {
 export const emptyFrame = (text: string): Frame => ({
   text, intent: 'unknown', bodies: [], guessed: [], ambiguous: null, regions: [], ambiguousPlaces: [],
   unknownPlaces: [], unknownBodies: [],
-  years: [], ctxYears: [], relYears: [], latest: false, ratios: [], applicants: [], metrics: [], parts: { rows: [], groups: [] },
+  years: [], ctxYears: [], relYears: [],
+  latest: false, ratios: [], applicants: [], metrics: [], parts: { rows: [], groups: [] },
   cues: [], unknown: [], keywords: [], topics: [], quoted: [],
   subYear: false, negated: false, wantsNumber: false, wantsSum: false, metricDefaulted: false,
   trace: [],

@@ -117,7 +117,8 @@ for (const g of Object.keys(REVIEW_GROUP_LABEL) as ReviewGroup[]) {
   // 已审结: the three results' cells added (the template prints no such column)
   add(`review.${g}.concluded`, {
     label: `${REVIEW_GROUP_LABEL[g]}已审结`, unit: '件', byApplicant: false,
-    alternatives: () => [groups.flatMap((row) => CONCLUDED.map((col): CellRef => ({ table: 'review_litigation', row, col })))],
+    alternatives: () => [groups.flatMap((row) =>
+      CONCLUDED.map((col): CellRef => ({ table: 'review_litigation', row, col })))],
   });
 }
 

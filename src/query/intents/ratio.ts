@@ -19,7 +19,7 @@ type Operands =
   | { kind: 'unclear'; why: string };
 const unclear = (why: string): Operands => ({ kind: 'unclear', why });
 
-/** The whole a part belongs to when the question names none: a reason or a table 四 outcome of its group, a result of 办结. */
+/** The whole of a part when the question names none: a reason's or a table 四 outcome's group; a result's 办结. */
 function wholeOf(part: string): string | undefined {
   // 行政执法案卷占比: a reason's share is of its group (不予公开), as an outcome's is of its group (复议)
   const group = groupOf(part);

@@ -9,7 +9,8 @@ const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|'
 /** Table B rows and groups (metric ids are "applications.<row>" or "group.<name>"), table A rows, ratios. */
 export const TABLE_WORDS: [string, Word][] = [
   // applications received and the other flow rows
-  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收申请|收的申请|收了申请|收了几件|收了多少件|收了几个|收了多少个|一共收了几件|所收申请', { k: 'cue', id: 'receive' }),
+  ...w('收到|受理|接收|提出|提了|提交|申请数量|申请量|申请数|申请总量|收件|来件|有人申请|申请了|收申请|收的申请|收了申请|'
+    + '收了几件|收了多少件|收了几个|收了多少个|一共收了几件|所收申请', { k: 'cue', id: 'receive' }),
   ...w('新收|新收到|本年新收到|新受理|新接收', { k: 'metric', id: 'applications.new_received' }),
   ...w('本年新收|本年度新收|新收申请', { k: 'metric', id: 'applications.new_received' }),
   ...w('需要办理|需办理|应办理|应当办理|需要处理|要办理的|办理总量', { k: 'metric', id: 'applications.to_handle' }),
