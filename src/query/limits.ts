@@ -79,6 +79,6 @@ function figuresNamed(f: Frame): number {
   const rows = new Set(own).size + (f.parts.groups.length ? 1 : 0) + (f.parts.doc || f.parts.docop ? 1 : 0);
   // 收到申请最多的单位的公开率: 收到 names 新收申请 when no row of table 三 does
   const received = (f.cues.includes('receive') || f.cues.includes('apply'))
-    && !f.parts.rows.some((r) => r.startsWith('applications.') || r.startsWith('group.')) && (rates + rows) > 0 ? 1 : 0;
+    && !f.parts.rows.some((r) => TABLE_THREE.test(r)) && rates + rows > 0 ? 1 : 0;
   return rates + rows + received;
 }

@@ -26,10 +26,10 @@ export function readShare(f: Frame, toks: ShareToken[]): void {
   const within = toks.findIndex((t) => WITHIN.test(t.text));
   // 不予公开中行政执法案卷占多少: 占 with no figure after it; the whole is the one before 中
   const ofNamesWhole = of >= 0 && toks.slice(of + 1).some((t) => t.words.some(namesFigure));
-  const [wholeToks, partToks] = of >= 0 && (ofNamesWhole || within < 0 || within > of)
-    ? [toks.slice(of + 1), toks.slice(0, of)]
-    : within >= 0 ? [toks.slice(0, within), toks.slice(within + 1, of > within ? of : undefined)] : [];
-  if (!wholeToks || !partToks) return;
+  const afterOf = of >= 0 && (ofNamesWhole || within < 0 || within > of);
+  if (!afterOf && within < 0) return;
+  const [wholeToks, partToks] = afterOf ? [toks.slice(of + 1), toks.slice(0, of)]
+    : [toks.slice(0, within), toks.slice(within + 1, of > within ? of : undefined)];
   const whole = figureOf(f, wholeToks);
   const part = figureOf(f, withGroupOf(partToks, wholeToks));
   f.share = { part: part.id, whole: whole.id, several: part.several || whole.several, wholeColumn: whole.column };
@@ -37,10 +37,10 @@ export function readShare(f: Frame, toks: ShareToken[]): void {
 
 /** 行政诉讼中维持的占比: an outcome named alone is the outcome of the group the whole names. */
 function withGroupOf(part: ShareToken[], whole: ShareToken[]): ShareToken[] {
-  const groupOf = (ts: ShareToken[]) => ts.flatMap((t) => t.words).filter((w) => w.k === 'rgroup');
+  const groupsIn = (ts: ShareToken[]) => ts.flatMap((t) => t.words).filter((w) => w.k === 'rgroup');
   const outcome = part.some((t) => t.words.some((w) => w.k === 'rcol'));
-  const groups = groupOf(whole);
-  if (!outcome || groupOf(part).length || !groups.length) return part;
+  const groups = groupsIn(whole);
+  if (!outcome || groupsIn(part).length || !groups.length) return part;
   return [...part, { text: '', words: groups }];
 }
 
