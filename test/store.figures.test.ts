@@ -16,6 +16,7 @@ import { metric, metricIds, metricKeys, RATIOS, singleCell } from '../src/query/
 import { emptyFrame } from '../src/query/frame.js';
 import { rateCells, rateOf, ratioValue } from '../src/query/intents/ratio.js';
 import { migrate } from '../src/store/db.js';
+import { RATE_TABLE, STORED_RATES } from '../src/domain/rates.js';
 import { explainPlans } from '../src/store/plans.js';
 import { testApp } from './helpers/app.js';
 import { FIX, truthCases } from './helpers/cases.js';
@@ -29,14 +30,39 @@ afterAll(async () => { await app.close(); });
 
 const FROM_CELLS = `SELECT c.tbl, c.row_key, c.col_key, r.year, c.report_id, c.value, c.status
   FROM reports r JOIN cells c ON c.report_id = r.id WHERE r.superseded_by IS NULL`;
-const FROM_FIGURES = 'SELECT tbl, row_key, col_key, year, report_id, value, status FROM figures';
+const FROM_FIGURES = `SELECT tbl, row_key, col_key, year, report_id, value, status FROM figures
+  WHERE tbl <> '${RATE_TABLE}'`;
+const RATES = `SELECT row_key, year, report_id, value FROM figures WHERE tbl = '${RATE_TABLE}'`;
 const rows = (sql: string) => (app.db.prepare(sql).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
 
-/** The invariant: figures = the cells of active reports, row for row. */
+/** Each active report's stored rates as the query computes them from its cells (rateCells, rateOf). */
+function ratesFromCells(): string[] {
+  const byReport = new Map<number, { year: number; cells: Map<string, number | null> }>();
+  for (const [tbl, row, col, year, id, v, status] of app.db.prepare(FROM_CELLS).raw().all() as
+    [string, string, string, number, number, number | null, string][]) {
+    const r = byReport.get(id) ?? { year, cells: new Map() };
+    r.cells.set(`${tbl}.${row}.${col}`, status === 'missing' ? null : v);
+    byReport.set(id, r);
+  }
+  const out: string[] = [];
+  for (const { id } of STORED_RATES) {
+    const cells = rateCells({ ...emptyFrame(''), ratio: id as keyof typeof RATIOS })!;
+    for (const [report, r] of byReport) {
+      const v = rateOf(cells, (k) => r.cells.get(k) ?? null);
+      if (v !== null) out.push(JSON.stringify([id, r.year, report, v]));
+    }
+  }
+  return out.sort();
+}
+
+/** The invariant: figures = the cells of active reports, row for row, and their stored rates. */
 function expectInStep(): void {
   const want = rows(FROM_CELLS);
   expect(want.length).toBeGreaterThan(1000);
   expect(rows(FROM_FIGURES)).toEqual(want);
+  const rates = ratesFromCells();
+  expect(rates.length).toBeGreaterThan(10);
+  expect(rows(RATES)).toEqual(rates);
 }
 
 describe('figures', () => {
@@ -74,12 +100,24 @@ describe('figures', () => {
     expectInStep();
   });
 
-  it('is filled by its migration in a database made before it', () => {
-    const triggers = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'figures%'")
-      .pluck().all() as string[];
+  const dropTriggers = (like: string) => {
+    const triggers = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?")
+      .pluck().all(like) as string[];
     expect(triggers.length).toBeGreaterThan(3);
     for (const t of triggers) app.db.exec(`DROP TRIGGER ${t}`);
-    app.db.exec(`DROP TABLE figures; DELETE FROM schema_migrations WHERE version = 8;
+  };
+
+  it('its rates are filled by their migration in a database made before them', () => {
+    dropTriggers('rate%');
+    app.db.exec(`DELETE FROM figures WHERE tbl = '${RATE_TABLE}'; DELETE FROM schema_migrations WHERE version = 11`);
+    migrate(app.db);
+    expectInStep();
+  });
+
+  it('is filled by its migration in a database made before it', () => {
+    dropTriggers('figures%');
+    dropTriggers('rate%');
+    app.db.exec(`DROP TABLE figures; DELETE FROM schema_migrations WHERE version IN (8, 11);
       CREATE INDEX cells_metric ON cells(tbl, row_key, col_key)`);
     migrate(app.db);
     expectInStep();
@@ -172,6 +210,19 @@ describe('values read through a slice of figures', () => {
       expect(shortcuts).toBeGreaterThanOrEqual(4);
       expect(compared).toBeGreaterThan(20);
     });
+
+  it('the store\'s rates (src/domain/rates.ts) are the query\'s rates of one-cell operands, every one of them', () => {
+    const query = Object.keys(RATIOS).flatMap((id) => {
+      const cells = rateCells({ ...emptyFrame(''), ratio: id as keyof typeof RATIOS });
+      return cells ? [{ id, cells: cells.cells.map((c) => [c.key, c.sign, c.num]).sort() }] : [];
+    });
+    const stored = STORED_RATES.map((r) => ({
+      id: r.id,
+      cells: [...r.num.map((o) => [o.key, o.sign, true]), ...r.den.map((o) => [o.key, o.sign, false])].sort(),
+    }));
+    expect(query.length).toBeGreaterThanOrEqual(4);
+    expect(stored).toEqual(query);
+  });
 
   it('a metric read from its own cells (by primary key) equals its reading from the whole table', () => {
     const data = new ReportData(app.store);

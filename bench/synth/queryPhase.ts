@@ -28,7 +28,7 @@ export interface QueryFigures {
   kinds: Record<Kind, KindFigures>; notFoundReplyBytes: number; plans: Plans;
   /** A ranking's file (CSV of every body), made after its reply is sent: ms per ranking asked. */
   rankingFile: Spread;
-  /** A rate ranking (公开率), the first of each year: computed for every body, not read by SQL. */
+  /** A rate ranking (公开率), the first of each year: read by SQL from the rates the store keeps. */
   rateRanking: Spread;
 }
 

@@ -2,6 +2,7 @@
 import { FIGURES_MIGRATION } from './figuresSchema.js';
 import { ACTIVE_MIGRATION } from './activeSchema.js';
 import { NAMES_MIGRATION } from './namesSchema.js';
+import { RATES_MIGRATION } from './ratesSchema.js';
 
 export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
@@ -201,4 +202,5 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   FIGURES_MIGRATION,
   NAMES_MIGRATION,
   ACTIVE_MIGRATION,
+  RATES_MIGRATION,
 ];

@@ -82,6 +82,21 @@ describe('a ranking over every body of a year', () => {
 });
 
 describe('where one body stands (排第几)', () => {
+  it('in a rate (公开率, as the store keeps it), among every body\'s and its province\'s, as the truth says', () => {
+    const rated = truths.filter((t) => t.applications.total_processed[6] > 0);
+    const sorted = [...rated].sort((x, y) => openRate(y) - openRate(x));
+    for (const t of [sorted[30], sorted[sorted.length - 1]]) {
+      const province = rated.filter((x) => x.region[0] === t.region[0]);
+      for (const [word, among] of [['全国', rated], ['全省', province]] as [string, Truth[]][]) {
+        const a = engine.ask(`${t.synth.fullName}${year}年公开率在${word}排第几`);
+        expect(a.status, word).toBe('answered');
+        const place = 1 + among.filter((x) => openRate(x) > openRate(t)).length;
+        expect(a.text, word).toContain(`排第 ${place} 名（共 ${among.length} 个单位）`);
+        expect(a.facts.find((f) => truthOf(f.org) === t)?.value).toBeCloseTo(openRate(t), 12);
+      }
+    }
+  });
+
   it('names its place among every body of the year (equal values share a place) and its figure, beyond the top ten', () => {
     const sorted = [...truths].sort((x, y) => received(y) - received(x));
     for (const t of [sorted[25], sorted[sorted.length - 1], sorted[3]]) {

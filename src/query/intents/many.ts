@@ -7,7 +7,8 @@ import { answer, type Answer } from '../answer.js';
 import type { Frame } from '../frame.js';
 import { M } from '../messages.js';
 import type { ReportRef } from '../../store/store.js';
-import { metric, metricKeys, singleCell } from '../metrics.js';
+import { metric, metricKeys, RATIOS, singleCell } from '../metrics.js';
+import { storedRateKey } from '../../domain/rates.js';
 import { printedValue } from '../facts/values.js';
 import { fact, inventory, value, warnings, type Ctx, type Fact } from './common.js';
 import { byPlace, inTier, TIER_KINDS, TIER_LABEL, tierOf } from './levels.js';
@@ -178,9 +179,24 @@ export function cellRows(f: Frame, year: number) {
   return { key, row };
 }
 
-/** Every body of the year with its printed value of one cell (by SQLite), and the bodies without it after. */
-export function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row[] } | null {
+/**
+ * What SQLite ranks for a frame: one cell's rows, or a stored rate's (公开率 of the whole table, as the store keeps
+ * it for each report: src/domain/rates.ts); else null (computed).
+ */
+export function rankRows(f: Frame, year: number) {
   const one = cellRows(f, year);
+  if (one) return one;
+  const def = f.ratio && f.ratio !== 'share' && rateCells(f) ? RATIOS[f.ratio] : null;
+  const key = def ? storedRateKey(def.id) : null;
+  if (!def || !key) return null;
+  const row = (id: number, name: string, reportId: number, value: number): Row =>
+    ({ id, name, reportId, year, value, label: def.label, unit: '%' });
+  return { key, row };
+}
+
+/** Every body of the year with its value of one cell or a stored rate (by SQLite), and those without it after. */
+export function rankedBySql(ctx: Ctx, f: Frame, year: number): { rows: Row[]; none: Row[] } | null {
+  const one = rankRows(f, year);
   if (!one) return null;
   const { key, row } = one;
   const at = { key, year };

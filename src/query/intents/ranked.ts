@@ -1,15 +1,17 @@
 /**
  * A ranking's rows, as the answer uses them: the first rows in order, how many bodies are ranked, the first
  * bodies without a figure, where a named body stands, and the whole list for the file (made only when the file
- * is). One cell over a year or one region is read by SQLite (an index range, the first rows by LIMIT, counts);
- * a rate or a metric of several cells is computed for every body and kept with the year's figures.
+ * is). One cell or a stored rate (公开率, src/domain/rates.ts) over a year or one region is read by SQLite (an
+ * index range, the first rows by LIMIT, counts); another rate or a metric of several cells is computed for every
+ * body and kept with the year's figures.
  */
 import type { Frame } from '../frame.js';
 import { regionKey } from '../../domain/bodyNames.js';
 import type { RankScope } from '../../store/figuresRank.js';
 import { value, type Ctx } from './common.js';
 import { tierOf } from './levels.js';
-import { cellRows, computeRows, valuesOver, type Pop, type Row } from './many.js';
+import { computeRows, isRate, rankRows, valuesOver, type Pop, type Row } from './many.js';
+import { ratioValue } from './ratio.js';
 
 /** A body named in the question, in the ranking: its row and the bodies ahead of it; or why it is not. */
 export type Standing = { at: Row; ahead: number } | { skipped: Row } | { outside: true } | { noReport: true };
@@ -37,9 +39,9 @@ export function ranking(ctx: Ctx, f: Frame, pop: Pop, first: number): Ranking {
 
 const orderOf = (f: Frame) => (f.order === 'asc' ? 'asc' : 'desc');
 
-/** One cell over every body of the year, or over one region's: SQLite orders, counts and places. */
+/** One cell or a stored rate over every body of the year, or over one region's: SQLite orders, counts and places. */
 function bySql(ctx: Ctx, f: Frame, pop: Pop, first: number): Ranking | null {
-  const one = cellRows(f, pop.year);
+  const one = rankRows(f, pop.year);
   const place = f.regions[0];
   // named bodies (番禺和顺德谁多), several regions, or bodies known only in memory: computed
   // a tier (各区县) is a list of bodies: computed over it
@@ -59,7 +61,7 @@ function bySql(ctx: Ctx, f: Frame, pop: Pop, first: number): Ranking | null {
       if (!r) return { noReport: true };
       const b = ctx.index.byId(id);
       if (at.region && !(b && regionKey(b.region).startsWith(at.region))) return { outside: true };
-      const v = value(ctx, r, f.metrics[0], f.applicant);
+      const v = isRate(f) ? ratioValue(ctx, f, r) : value(ctx, r, f.metrics[0], f.applicant);
       const x = row(id, b?.name ?? '', r.id, v.value ?? 0);
       return v.value === null ? { skipped: x } : { at: x, ahead: ranks.ahead(at, order, v.value) };
     },
