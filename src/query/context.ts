@@ -161,13 +161,17 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   }
   const base = prev.years.length ? Math.max(...prev.years) : null;
   // 去年呢 after an answer about last year: the year before the one shown, not the same again
-  const again = base !== null && cur.relYears.length === cur.years.length && cur.years.length > 0
-    && cur.years.every((y) => prev.years.includes(y));
-  if ((cur.ctxYears.length || again) && base !== null) {
+  const relOnly = cur.relYears.length === cur.years.length && cur.years.length > 0;
+  const again = relOnly && cur.years.every((y) => prev.years.includes(y));
+  // 上一年呢 → 上年呢: counting back from the chat's year goes on (today's 去年 would go forward again)
+  const walking = relOnly && prev.yearStep && cur.relYears.every((d) => d < 0);
+  if ((cur.ctxYears.length || again || walking) && base !== null) {
     // 前一年 counts from the year the chat was about, not from today
     m.years = (cur.ctxYears.length ? cur.ctxYears : cur.relYears).map((d) => base + d);
     m.ctxYears = [];
+    m.yearStep = true;
   } else if (!cur.years.length && !cur.range && !cur.lastN) {
+    m.yearStep = prev.yearStep;
     m.years = prev.years;
     m.range = prev.range;
     m.lastN = prev.lastN;

@@ -55,6 +55,8 @@ export interface Frame {
   ctxYears: number[];
   /** Years counted from today (去年 = −1): in a follow-up, from the chat's year when today's is the one shown. */
   relYears: number[];
+  /** The years were counted from the chat's (上一年呢): a 去年呢 or 上年呢 next goes on counting back from them. */
+  yearStep?: boolean;
   range?: [number, number];
   lastN?: number;
   latest: boolean;
