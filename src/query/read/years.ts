@@ -47,8 +47,8 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
   // 2025年发布的年报: the year the report came out, about the year before (not 2024年发布的信息, a year's own output)
   { re: /(20\d{2})年(?:初|1月|一月)?(?:发布|公布|印发|出)的(?=.{0,8}(?:年报|报告))/g,
     read: (m) => ({ years: [Number(m[1]) - 1] }) },
-  // 前5名, 前十个 (前两年 is a year span above); 最多的5个, 倒数3名
-  { re: new RegExp(`前${NUM}${COUNT_UNIT}?(?!${COUNT_UNIT}?(?:年|月|\\d))`, 'g'), read: count },
+  // 前5名, 前十个 (前两年 is a year span above, 前一份 a word of the lexicon); 最多的5个, 倒数3名
+  { re: new RegExp(`前${NUM}${COUNT_UNIT}?(?!${COUNT_UNIT}?(?:年|月|份|期|\\d))`, 'g'), read: count },
   { re: new RegExp(`${COUNT_AFTER}${NUM}${COUNT_UNIT}`, 'g'), read: count },
   // 第二名, 排第3位, 倒数第二, 第二多: a place of a ranking (第二年 is a year word of the lexicon)
   { re: new RegExp(`${BEFORE_NTH}?第${NTH_NUM}(?:名|位)|(?:${BEFORE_NTH}|(?<=倒数))第${NTH_NUM}`

@@ -92,6 +92,9 @@ export const CUE_WORDS: [string, Word][] = [
   // counted from the year the chat is about (from today when there is none)
   ...w('前一年|上一年|上一年度|再前一年|前一年度', { k: 'ctxyear', offset: -1 }),
   ...w('后一年|下一年|次年|第二年|后一年度|下一年度', { k: 'ctxyear', offset: 1 }),
+  // 2020年的下一份报告: the report of the year after (the answer names the years on file when there is none)
+  ...w('下一份|后一份|下一期|之后一份', { k: 'ctxyear', offset: 1, instead: true }),
+  ...w('上一份|前一份|上一期|之前一份', { k: 'ctxyear', offset: -1, instead: true }),
   ...w('前年', { k: 'relyear', offset: -2 }),
   ...w('两年前|二年前', { k: 'relyear', offset: -2 }),
   ...w('三年前', { k: 'relyear', offset: -3 }),

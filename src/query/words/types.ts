@@ -29,8 +29,11 @@ export type Word =
   | { k: 'cue'; id: Cue }
   /** A year counted from today (今年, 去年, 前年). */
   | { k: 'relyear'; offset: number }
-  /** A year counted from the year the chat was talking about (前一年, 后一年); from today without one. */
-  | { k: 'ctxyear'; offset: number }
+  /**
+   * A year counted from the year the chat was talking about (前一年, 后一年); from today without one. instead: the
+   * year named is where counting starts, not a year asked too (2020年的下一份报告 asks 2021, 2024年比上一年 both).
+   */
+  | { k: 'ctxyear'; offset: number; instead?: true }
   /** Narrative words: they keep shorter table words inside them from matching, and stay search keywords. */
   | { k: 'topic' }
   /** Words that carry no content of their own (请问, 一下, 的, 多少). */
