@@ -73,10 +73,24 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     if (prev.applicant && prev.applicant !== 'total') {
       return followUp(cur, prev, { applicant: 'total', applicants: ['total'] });
     }
+    // 番禺和洪泽收到多少 → 加起来呢: the figure of the bodies shown, added up (a rate is refused as a sum)
+    if (prev.bodies.length > 1 && prev.metrics.length === 1) {
+      const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], cues: [...prev.cues, 'sum'] };
+      m.intent = decideIntent(m);
+      return m;
+    }
     return cur;
   }
-  // 相差多少 alone after one figure: two figures are not on hand
-  if ((alone('difference') || alone('times')) && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
+  // 洪泽的公开率 → 番禺呢 → 谁更高 / 相差多少: the two bodies of the last two turns, side by side
+  const cue = (['compare', 'difference', 'times'] as const).find(alone);
+  if (cue && prev.before?.length && prev.bodies.length === 1) {
+    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], before: undefined,
+      bodies: [...prev.before, ...prev.bodies], cues: [...new Set([...prev.cues, cue])], order: cur.order };
+    m.intent = decideIntent(m);
+    return m;
+  }
+  // 谁更高 / 相差多少 alone after one figure: two figures are not on hand
+  if (cue && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
   // 占比呢: the share of what was asked, not of a default
   if (cur.ratio === 'share' && !cur.parts.rows.length && !cur.parts.groups.length && !who) {
@@ -112,6 +126,10 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  // 番禺呢 after one body's figure: the same figure of another body, in the same year (谁更高 next compares them)
+  const another = who && !what && !cur.years.length && !cur.ctxYears.length && cur.bodies.length === 1
+    && prev.bodies.length === 1 && cur.bodies[0] !== prev.bodies[0] && !many;
+  m.before = another ? prev.bodies : undefined;
   // 它的公开率, 这个单位的办结率 after a ranking: the body it named first (after a tie, none: which is asked)
   if (!who && cur.cues.includes('that_body') && overMany(prev)) {
     m.bodies = prev.lead !== undefined ? [prev.lead] : [];

@@ -16,8 +16,10 @@ export const M = {
   proseNoNumber: (words: string[], what: string) =>
     `问题中的“${list(words)}”不是表格里的项目，表格中的数字可能不是所问的，所以不给出数字。可以查的是：${what}；`
     + `或只问“${list(words)}”，从报告正文中找。`,
-  whichFigures: (sum: boolean) => `请在一句话里说明要${sum ? '相加' : '相减'}的是哪几个单位、哪一年的哪个数字，`
-    + `例如“番禺和洪泽2024年予以公开${sum ? '一共' : '相差'}多少”。`,
+  whichFigures: (how: 'sum' | 'difference' | 'compare') => {
+    const [verb, word] = { sum: ['相加', '一共多少'], difference: ['相减', '相差多少'], compare: ['比较', '谁多'] }[how];
+    return `请在一句话里说明要${verb}的是哪几个单位、哪一年的哪个数字，例如“番禺和洪泽2024年予以公开${word}”。`;
+  },
   outOfScope: '这个问题不在年度报告的范围内，或者没有读懂。',
   crossTables: (labels: string[]) =>
     `年度报告的模板没有把“${list(labels)}”交叉统计的数字（例如表三的申请结果中有多少后来被复议），所以不给出数字。可以分别问其中每一项。`,

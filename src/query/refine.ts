@@ -79,10 +79,11 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   if (f.ambiguousPlaces.length) {
     return answer('not_found', M.whichPlace(f.ambiguousPlaces.map((p) => p.path.join(''))));
   }
-  // 一共多少 / 相差多少 with nothing to add up or set apart (the figures of earlier turns are not kept)
-  if (f.intent === 'unknown' && f.cues.length === 1 && (f.cues[0] === 'sum' || f.cues[0] === 'difference')
-    && !f.metrics.length && !f.bodies.length) {
-    return answer('not_found', M.whichFigures(f.cues[0] === 'sum'));
+  // 一共多少 / 相差多少 / 谁多 with nothing to add up, set apart or compare (earlier turns' figures are not kept)
+  const how = f.cues.length === 1
+    ? (['sum', 'difference', 'compare'] as const).find((c) => c === f.cues[0]) : undefined;
+  if (f.intent === 'unknown' && how && !f.metrics.length && !f.bodies.length) {
+    return answer('not_found', M.whichFigures(how));
   }
   if (f.subYear && (f.metrics.length || f.ratio)) return answer('not_found', M.subYear);
   // 番禺占广东省的比例: a body's share of a region's total is not a share within its own report

@@ -75,7 +75,9 @@ function ranked(ctx: Ctx, f: Frame): Answer {
     + `${skipped}\n${M.rankCaveat}\n${source}`, facts, read.flatMap((x) => x.warnings));
   // the whole ranking as a file, when more bodies than are shown (its rows read when the file is made)
   if (r.n > shown.length) a.table = rankTable(pop.year, shown[0].label, r.all);
+  // 它的… next: the body named first, or the one body at the place asked for (after a tie, none: which is asked)
   if (first === 1 && !f.nth) a.lead = r.top[0].id;
+  if (nth?.ids.length === 1) a.lead = nth.ids[0];
   return a;
 }
 
@@ -109,12 +111,12 @@ function nthPlace(ctx: Ctx, f: Frame, r: Ranking, place: number[], region: strin
   if (!at.length) {
     const before = Math.max(...place.filter((p) => p < n));
     const tied = r.top.filter((_, i) => place[i] === before).map((x) => shownFact(ctx, f, x));
-    return { head: M.nthTied(pop.year, n, before, tied.map((x) => x.org)), facts: tied };
+    return { head: M.nthTied(pop.year, n, before, tied.map((x) => x.org)), facts: tied, ids: [] };
   }
   const facts = at.map((x) => shownFact(ctx, f, x));
   const head = M.nthHead(pop.year, region, facts[0].label, n, f.order === 'asc', facts.map((x) => x.org),
     fmt(facts[0].value, facts[0].unit), pop.note);
-  return { head, facts };
+  return { head, facts, ids: at.map((x) => x.id) };
 }
 
 /** The places of the first `n` rows: equal values share the place of the first of them (1, 2, 2, 4). */
