@@ -51,6 +51,11 @@ const overMany = (f: Frame) => !f.bodies.length && !f.ambiguous
   && (f.intent === 'rank' || f.intent === 'total' || f.cues.some((c) => MANY.has(c) || !!TIER_OF[c]));
 const namesWhat = (f: Frame) => (f.metrics.length > 0 && !f.metricDefaulted) || !!f.ratio;
 
+/** A follow-up that names only another body or year (番禺呢, 2023年呢): after several clauses, it asks each again. */
+export const movesOnly = (cur: Frame) => !namesWhat(cur) && !cur.cues.length && !cur.unknown.length
+  && !cur.applicant && !cur.parts.rcol && !cur.parts.docop
+  && (namesWho(cur) || cur.years.length > 0 || cur.ctxYears.length > 0);
+
 export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   const who = namesWho(cur);
   const what = namesWhat(cur);

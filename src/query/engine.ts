@@ -6,7 +6,7 @@
 import type { Store } from '../store/store.js';
 import { answer, combined, type Answer } from './answer.js';
 import { BodyIndex, type BodyInfo } from './bodies.js';
-import { ChatContexts, mergeWithContext } from './context.js';
+import { ChatContexts, mergeWithContext, movesOnly } from './context.js';
 import { ReportData } from './facts/data.js';
 import type { Frame } from './frame.js';
 import { compareCards } from './intents/compare.js';
@@ -104,8 +104,12 @@ export class QueryEngine {
     });
     if (!opts.chat) this.contexts.clear(chat);
     // 收到多少，办结多少 → 洪泽呢: the chat goes on with every figure the message asked of its one body and year
-    const all = frames.every((f): f is Frame => !!f) ? lookupsOfOne(frames as Frame[]) : null;
-    if (opts.chat && all) this.contexts.set(opts.chat, all, now);
+    const kept = frames.every((f): f is Frame => !!f) ? frames as Frame[] : null;
+    const all = kept ? lookupsOfOne(kept) : null;
+    // 收到多少申请，公开率多少 → 番禺呢: each clause again, of the body or year the follow-up names
+    const each = kept && !all
+      ? { ...kept[kept.length - 1], clauses: kept.map((f) => ({ ...f, clauses: undefined })) } : null;
+    if (opts.chat && (all ?? each)) this.contexts.set(opts.chat, (all ?? each)!, now);
     const ask = answers.find((a) => a.status === 'clarify');
     if (ask) return ask;
     return combined(answers);
@@ -115,6 +119,9 @@ export class QueryEngine {
     const now = opts.now ?? this.clock();
     const { frame: parsed, tooLong } = parseQuestion(String(question ?? ''), this.lex, now);
     const prev = opts.chat && !tooLong ? this.contexts.get(opts.chat, now) : undefined;
+    if (prev?.clauses && opts.bodyId === undefined && movesOnly(parsed)) {
+      return this.askClauses(parsed, prev.clauses, opts);
+    }
     let frame = prev && parsed.text ? mergeWithContext(parsed, prev) : parsed;
     if (opts.bodyId !== undefined && this.index.byId(opts.bodyId)) {
       frame = {
@@ -128,6 +135,19 @@ export class QueryEngine {
     const a = frame.claimed ? checkClaim(read, frame.claimed) : read;
     if (opts.chat && a.status !== 'unsupported') this.contexts.set(opts.chat, answeredYears(frame, a), now);
     return a;
+  }
+
+  /** 番禺呢 after 收到多少申请，公开率多少: every clause of the last message, of the body or year named now. */
+  private askClauses(parsed: Frame, clauses: Frame[], opts: AskOptions): Answer {
+    const now = opts.now ?? this.clock();
+    const ctx = this.ctx(now);
+    const frames = clauses.map((c) => mergeWithContext(parsed, c));
+    const answers = frames.map((f) => refine(ctx, f) ?? this.run(ctx, f));
+    const kept = frames.map((f, i) => ({ ...answeredYears(f, answers[i]), clauses: undefined }));
+    this.contexts.set(opts.chat!, { ...kept[kept.length - 1], clauses: kept }, now);
+    // the same reason for every clause (no report of that year) is said once
+    const said = answers.filter((a, i) => a.facts.length || answers.findIndex((b) => b.text === a.text) === i);
+    return answers.find((a) => a.status === 'clarify') ?? combined(said);
   }
 
   private run(ctx: Ctx, f: Frame): Answer {

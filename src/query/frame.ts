@@ -69,6 +69,8 @@ export interface Frame {
   claimed?: { value: number; unit: string; digits: string };
   /** The body the chat's last ranking named first: 它, 该单位 in a follow-up. */
   lead?: number;
+  /** Every clause the chat's last message asked (收到多少申请，公开率多少): 番禺呢 next asks each of another body. */
+  clauses?: Frame[];
   /** The body of the turn before, when this one asked the same of another (洪泽的公开率 → 番禺呢): 谁更高 compares. */
   before?: number[];
   /** A figure denied (没有被公开的申请, 不是予以公开的): no table figure counts it. */
