@@ -1,5 +1,6 @@
 /** Intent → handler: one file each, registered here. */
-import type { Intent } from '../frame.js';
+import { combined } from '../answer.js';
+import type { Frame, Intent } from '../frame.js';
 import type { Handler } from './common.js';
 import { compare } from './compare.js';
 import { help } from './help.js';
@@ -15,8 +16,22 @@ const orAll = (one: Handler): Handler => (ctx, f) =>
   (!f.bodies.length && !f.ambiguous && !f.unknownPlaces.length && !f.unknownBodies.length
     ? overAll(ctx, f) : one(ctx, f));
 
+/**
+ * 番禺和洪泽的公开率和办结率, 洪泽历年新收申请和予以公开: a handler of one figure, asked several rates or several
+ * figures (not added up, set apart or divided), answers each in turn rather than the first alone.
+ */
+const eachFigure = (one: Handler): Handler => (ctx, f) => {
+  const rates = f.ratio && f.ratio !== 'share' ? [...new Set([f.ratio, ...f.ratios])] : [];
+  const apart = !f.cues.some((c) => c === 'sum' || c === 'difference' || c === 'times');
+  const frames: Frame[] = !apart ? []
+    : rates.length > 1 ? rates.map((r) => ({ ...f, ratio: r, ratios: [r] }))
+    : !f.ratio && f.metrics.length > 1 ? f.metrics.map((m) => ({ ...f, metrics: [m] })) : [];
+  return frames.length ? combined(frames.map((x) => one(ctx, x))) : one(ctx, f);
+};
+
 export const HANDLERS: Partial<Record<Intent, Handler>> = {
-  help, list, rank, total, compare, change, trend, lookup, narrative, card, problems,
+  help, list, rank, total, lookup, narrative, card, problems,
+  compare: eachFigure(compare), change: eachFigure(change), trend: eachFigure(trend),
   audit: orAll(audit),
   published: orAll(published),
 };
