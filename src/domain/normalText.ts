@@ -34,7 +34,39 @@ export function normalizeQuestion(q: string): { text: string; tooLong: boolean; 
   const stripped = String(q ?? '').replace(INVISIBLE, '');
   const length = [...stripped.replace(/\s+/g, '')].length;
   if (length > MAX_QUESTION_CHARS) return { text: '', tooLong: true, length };
-  return { text: normalizeText(stripped), tooLong: false, length };
+  return { text: countsInDigits(normalizeText(stripped)), tooLong: false, length };
+}
+
+/**
+ * A count written in Chinese before its unit, in Arabic digits: 一千七百七十四件 → 1774件, 三万元 → 3万元. Only a
+ * well-formed number with a 十, 百, 千 or 万 in it (二十件, not 二件 nor 第二); not after 几, 数, 上 or 好 (几十件 and
+ * 上百件 are no numbers) and not before 多, 余 or 来 (二十多件 is not 20).
+ */
+const CN_COUNT = /(?<![几数上好多一二两三四五六七八九十百千万零〇])([一二两三四五六七八九十百千万零〇]{2,})(?=(?:件|条|个|次|份|项|人次|元|万元|家|起|%))/g;
+function countsInDigits(s: string): string {
+  return s.replace(CN_COUNT, (m: string, _n: string, at: number) => {
+    // 三万元: the unit is 万元 (as the fees are printed), the number 3
+    const unit = m.endsWith('万') && s[at + m.length] === '元' ? '万' : '';
+    const rest = unit ? m.slice(0, -1) : m;
+    const n = unit && rest.length === 1 ? SMALL[rest] ?? null : chineseCount(rest);
+    return n === null ? m : `${n}${unit}`;
+  });
+}
+const MULTIPLIER: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** 一千七百七十四 → 1774, 两万三千 → 23000, 十五 → 15; null when not a well-formed number. */
+export function chineseCount(s: string): number | null {
+  if (!/[十百千万]/.test(s) || /[一二两三四五六七八九]{2}|[十百千万][十百千]|万万/.test(s)) return null;
+  let total = 0, section = 0, digit: number | null = null;
+  for (const ch of s) {
+    if (ch === '零' || ch === '〇') { digit = null; continue; }
+    if (SMALL[ch] !== undefined && ch !== '十') { digit = SMALL[ch]; continue; }
+    if (ch === '万') { total += (section + (digit ?? 0)) * 10000; section = 0; digit = null; continue; }
+    // 十 alone (十五) is one ten; 百 and 千 need their digit
+    if (digit === null && ch !== '十') return null;
+    section += (digit ?? 1) * MULTIPLIER[ch];
+    digit = null;
+  }
+  return total + section + (digit ?? 0);
 }
 
 /** 1–99 written in Chinese, for 前三 / 近五年 / 前十名. */

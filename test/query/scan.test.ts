@@ -53,6 +53,19 @@ describe('question text', () => {
     ['二〇二四年番禺区行政处罚', '2024年番禺区行政处罚'],
     ['二零二三年度', '2023年度'],
     ['规范性文件', '规范性文件'],
+    // a count written in Chinese before its unit is in digits; an approximate one, a place or a single digit is not
+    ['收到一千七百七十四件申请对吗', '收到1774件申请对吗'],
+    ['一百零八件', '108件'],
+    ['收费三十二万元', '收费32万元'],
+    ['收费三万元', '收费3万元'],
+    ['两万三千条', '23000条'],
+    ['有几十件', '有几十件'],
+    ['二十多件', '二十多件'],
+    ['上百件', '上百件'],
+    ['第二名', '第二名'],
+    ['三件', '三件'],
+    ['前十个单位', '前十个单位'],
+    ['一二三件', '一二三件'],
   ])('%s → %s', (q, want) => expect(normalizeQuestion(q).text).toBe(want));
 
   it('bidi marks, zero-width characters, controls and NUL are removed', () => {

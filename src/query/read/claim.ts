@@ -3,7 +3,7 @@
  * when the question ends by asking yes or no. A number stated otherwise (超过100件的单位, 被复议63件，其中…) is not
  * a claim, and stays a word not read.
  */
-const CHECK = /(对吗|对不对|是吗|是不是|吗|准确吗|属实吗|没错吧|对吧|是真的吗|正确吗)[？?。！!]*$/;
+const CHECK = /(对吗|对不对|是吗|是不是|吗|准确吗|属实吗|没错吧|对吧|对么|是真的吗|真的假的|正确吗|没说错吧|没记错吧)[？?。！!]*$/;
 const STATED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|件|条|个|次|份|项|人次|元|%|％)(?![\d])/g;
 
 /** `digits`: the number as printed, the word the question would otherwise not have read. */
