@@ -26,6 +26,8 @@ export function beyondTables(f: Frame): string | null {
   const suitRate = suits.some((g) => SUIT_KINDS.includes(g)) || (f.ratio === 'review_upheld_rate' && suits.length > 0);
   if (TABLE_FOUR_RATES.includes(f.ratio ?? '') && suitRate) return M.noRateOfSuitKind;
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
+  // 收到申请多几个百分点: points are a difference of rates; a count has none
+  if (f.cues.includes('points') && !f.ratio) return M.pointsOfCount;
   if (f.wantsSum && !f.ratio && (overlapping(f.metrics) || overlappingWords(f.parts, f.text))) return M.sumOverlaps;
   return null;
 }

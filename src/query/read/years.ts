@@ -44,6 +44,9 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
     if (!n || n > 30 || (n === 1 && (m[1] === '前' || m[1] === '这'))) return null;
     return { lastN: n };
   } },
+  // 两年一共, 三年来: the last years on file, as 近两年 (not 两年前, 第二年, 三年级)
+  { re: /(?<![第近最过去前这上下后\d一二三四五六七八九十])(两|三|四|五)(?:个)?年(?!前|后|以|之|度|半|多|级|内)/g,
+    read: (m) => ({ lastN: smallNumber(m[1])! }) },
   // 2025年发布的年报: the year the report came out, about the year before (not 2024年发布的信息, a year's own output)
   { re: /(20\d{2})年(?:初|1月|一月)?(?:发布|公布|印发|出)的(?=.{0,8}(?:年报|报告))/g,
     read: (m) => ({ years: [Number(m[1]) - 1] }) },

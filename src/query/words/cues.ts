@@ -3,6 +3,8 @@ import type { Cue, Word } from './types.js';
 
 const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|').map((s) => [s, word]);
 
+const POINTS = '几个百分点|多少个百分点|多少百分点|百分点|高几个百分点|低几个百分点|差几个百分点'.split('|');
+
 export const CUE_WORDS: [string, Word][] = [
   // applications as such: a question about them with no row named asks for the new ones (新收)
   ...w('申请|的申请|申请的|申请件|申请案件|政府信息公开申请|信息公开申请|公开申请|依申请公开|依申请', { k: 'cue', id: 'apply' }),
@@ -17,6 +19,8 @@ export const CUE_WORDS: [string, Word][] = [
   // 公开率哪个高: which of the bodies named is higher (or lower)
   ...w('哪个高|哪个低|谁高|谁低|谁更高|谁更低|哪个更高|哪个更低|更高|更低|较高|较低|高|低', { k: 'cue', id: 'compare' }),
   ...w('差多少|差距|相差|多多少|少多少|多出|多了多少|少了多少|差了多少|高多少|低多少|差值', { k: 'cue', id: 'difference' }),
+  // 公开率高几个百分点: the difference of two rates, in percentage points (as the answer states it)
+  ...POINTS.flatMap((s) => [[s, { k: 'cue', id: 'difference' }], [s, { k: 'cue', id: 'points' }]] as [string, Word][]),
   ...w('多几件|少几件|多几个|少几个|多几次|少几次|多几条|少几条|差几件|差几个', { k: 'cue', id: 'difference' }),
   ...w('最多|最高|最大|第一|最大的|最多的|前三|前五|前十|前几|排名前', { k: 'cue', id: 'rank_desc' }),
   ...w('最少|最低|最小|倒数', { k: 'cue', id: 'rank_asc' }),
