@@ -70,6 +70,8 @@ export const M = {
   // ----- series
   whichFigure: '要看哪一项数字？例如「某单位历年收到多少申请」。',
   trendHead: (org: string, label: string) => `${org} ${label}：`,
+  bestYears: (org: string, label: string, most: string, years: number[], value: string, n: number) =>
+    `${org}库中 ${n} 年的报告里，${label}${most}的是 ${years.join('、')} 年（${value}）`,
   changeLine: (org: string, label: string, y1: number, v1: string, y0: number, v0: string, up: boolean, d: string,
     pct: string) =>
     `${org} ${label}：${y1} 年 ${v1}，${y0} 年 ${v0}，${up ? '增加' : '减少'} ${d}${pct}`,

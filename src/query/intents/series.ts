@@ -63,8 +63,20 @@ export function trend(ctx: Ctx, f: Frame): Answer {
   // 2023年和2024年加起来: the years' sum, said as such (of the years that have the figure)
   const sum = sumOfYears(f, facts);
   const summed = sum ? `\n${M.yearsTotal(facts.map((x) => x.year), fmt(sum.value, sum.unit))}` : '';
-  return answer('answered', `${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${summed}${tail}`,
+  const head = f.cues.includes('which_year') && f.order ? bestYears(body, f, facts) : '';
+  return answer('answered',
+    `${head}${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${summed}${tail}`,
     sum ? [sum, ...facts] : facts, warns);
+}
+
+/** 哪一年最多: the years of the highest (or lowest) value, named before the years in order. */
+function bestYears(body: BodyInfo, f: Frame, facts: Fact[]): string {
+  const asc = f.order === 'asc';
+  const best = facts.reduce((m, x) => (asc ? Math.min(m, x.value) : Math.max(m, x.value)), facts[0].value);
+  const years = facts.filter((x) => x.value === best).map((x) => x.year);
+  const pct = facts[0].unit === '%';
+  const most = pct ? (asc ? '最低' : '最高') : (asc ? '最少' : '最多');
+  return `${M.bestYears(body.name, facts[0].label, most, years, fmt(best, facts[0].unit), facts.length)}\n`;
 }
 
 function sumOfYears(f: Frame, facts: Fact[]): Fact | null {

@@ -113,8 +113,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // 番禺排第几: the place is the body whose place in the ranking is asked, not the region ranked
   // 番禺占全部单位的比例: likewise, the body whose share is asked
   // 番禺在全市排第几, 番禺全国排名: a place below the scope's level is the body ranked, not the region
-  const position = cueWords.some((w) =>
-    (w.k === 'cue' && w.id === 'position') || (w.k === 'ratio' && w.id === 'share')) || belowScope(tokens, cueWords);
+  // 洪泽哪一年收到申请最多: likewise, the body whose years are ordered
+  const position = cueWords.some((w) => (w.k === 'cue' && (w.id === 'position' || w.id === 'which_year'))
+    || (w.k === 'ratio' && w.id === 'share')) || belowScope(tokens, cueWords);
   const ranked = cueWords.some((w) => w.k === 'cue' && (w.id === 'rank_desc' || w.id === 'rank_asc'));
   // 广东省2024年平均收到多少申请: an average of one year is over the place's bodies (of several years, 年均, over
   // the body's years)

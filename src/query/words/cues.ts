@@ -79,6 +79,8 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('各乡镇|各镇|各乡|每个乡镇|每个镇', { k: 'cue', id: 'each_township' }),
   ...w('各部门|各局|各委办局|各职能部门|市直部门|区直部门|县直部门|市直各部门|区直各部门|县直各部门', { k: 'cue', id: 'each_department' }),
   ...w('哪个单位|哪个机关|哪个区|哪家|哪个部门|哪一个|哪个', { k: 'cue', id: 'which' }),
+  // 洪泽哪一年收到申请最多: the body's years in order, not the bodies of a place
+  ...w('哪一年|哪年|哪个年份|哪个年度|哪一年度|哪年度|哪些年份|哪几年|哪一个年度|哪些年', { k: 'cue', id: 'which_year' }),
   ...w('上半年|下半年|季度|一季度|二季度|三季度|四季度|本月|上月|上个月|这个月', { k: 'cue', id: 'subyear' }),
   // an average over bodies (各单位平均) or over a body's years (近三年平均每年); per month or day is not in a report
   ...w('平均|平均每个单位|平均每家|平均每个|平均每家单位|均值|平均值|平均数|平均下来|平均一下', { k: 'cue', id: 'average' }),
