@@ -9,11 +9,23 @@ import { sameUnitKind } from './words/index.js';
 
 export function checkClaim(a: Answer, claim: NonNullable<Frame['claimed']>): Answer {
   if (a.status !== 'answered' || !a.facts.length) return a;
-  const x = a.facts[0];
+  // 行政许可9487件，比上年多吗: a change answered, a figure claimed: the figure (of the first year) is checked
+  const ofChange = /^(change|difference):/.test(a.facts[0].metric);
+  if (ofChange && !claim.change) {
+    const level = a.facts.find((y) => !/^\w+:/.test(y.metric));
+    return level ? checked(a, claim, level, true) : a;
+  }
+  // 下降了1343件: a change claimed of a figure, not of a change, is not checked as one
+  if (ofChange || !claim.change) return checked(a, claim, a.facts[0]);
+  return { ...a, text: `${M.claimNotChange}\n${a.text}` };
+}
+
+/** The verdict on the claim against fact x (of a change: its size, and its way when the claim says one). */
+function checked(a: Answer, claim: NonNullable<Frame['claimed']>, x: Answer['facts'][number], level = false): Answer {
   // one figure answered: of one body and year (a rate's parts are of it), or a sum, mean or difference of several;
   // a trend or a list of bodies is not checked by its first line
   const derived = /^(sum|avg|difference|times|change):/.test(x.metric);
-  if (!derived && a.facts.some((y) => y.org !== x.org || y.year !== x.year)) {
+  if (!derived && !level && a.facts.some((y) => y.org !== x.org || y.year !== x.year)) {
     return { ...a, text: `${M.claimSeveral}\n${a.text}` };
   }
   const said = `${claim.digits}${claim.unit === '%' ? '%' : ` ${claim.unit}`}`;
@@ -23,8 +35,13 @@ export function checkClaim(a: Answer, claim: NonNullable<Frame['claimed']>): Ans
   if (!comparable) return { ...a, text: `${M.claimOtherUnit(said, fmt(x.value, x.unit))}\n${a.text}` };
   // a rate is printed to two decimals: 62.16% is that rate
   const base = (v: number, unit: string) => (unit.startsWith('万') ? v * 10_000 : v);
-  const same = pct ? Math.abs(x.value * 100 - claim.value) < 0.005
-    : Math.abs(base(x.value, x.unit) - base(claim.value, claim.unit)) < 1e-6;
-  const verdict = same ? M.claimSame(said) : M.claimDiffers(said, fmt(x.value, x.unit));
+  const change = claim.change !== undefined && x.metric.startsWith('change:');
+  // of a change: its size (the way is checked apart); a difference between bodies has no way
+  const v = change || claim.change ? Math.abs(x.value) : x.value;
+  const same = pct ? Math.abs(v * 100 - claim.value) < 0.005
+    : Math.abs(base(v, x.unit) - base(claim.value, claim.unit)) < 1e-6;
+  const way = change && claim.change !== 'either' && (claim.change === 'up') !== x.value > 0;
+  const actual = change ? M.changeBy(x.value >= 0, fmt(Math.abs(x.value), x.unit)) : fmt(x.value, x.unit);
+  const verdict = same && !way ? M.claimSame(said) : M.claimDiffers(said, actual);
   return { ...a, text: `${verdict}\n${a.text}` };
 }

@@ -1,4 +1,5 @@
 /** A question as a typed frame: who, when, what, what kind of answer — and every word it could not read. */
+import type { Claim } from './read/claim.js';
 import type { Place } from '../domain/gazetteer.js';
 import type { NameEntry } from './bodies.js';
 import type { Applicant, Cue, Ratio, ReviewCol, ReviewGroup, Word } from './words/index.js';
@@ -66,7 +67,7 @@ export interface Frame {
   /** Years or figures said of each body (or figures of each year) apart: 番禺2024年和洪泽2023年. */
   pairedApart?: 'years' | 'figures';
   /** A figure the question states and asks to be checked (1774件对吗). */
-  claimed?: { value: number; unit: string; digits: string };
+  claimed?: Claim;
   /** The body the chat's last ranking named first: 它, 该单位 in a follow-up. */
   lead?: number;
   /** Every clause the chat's last message asked (收到多少申请，公开率多少): 番禺呢 next asks each of another body. */

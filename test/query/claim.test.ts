@@ -38,6 +38,34 @@ describe('a figure stated and asked to be checked', () => {
     expect(a.text).not.toMatch(/^[✔✘]/);
     expect(a.text.split('\n')[0]).toContain('自行核对');
   });
+  it('a figure stated beside a change asked (…9487件，比上年多吗) is checked as the figure, not as the change', () => {
+    const [now, before] = [truth('hongze-2024').active, truth('hongze-2023').active];
+    const lic = now.licensing.decisions as number, pen = now.penalty.decisions as number;
+    for (const [q, want] of [[`洪泽2024年行政许可${lic}件，比上年多吗`, '✔'], [`洪泽2024年行政处罚${pen}件，比2023年少了吗`, '✔'],
+      [`洪泽2024年行政处罚${pen + 1}件，比2023年少了吗`, '✘']] as const) {
+      const line = ask(q).text.split('\n')[0];
+      expect(line, q).toMatch(new RegExp(`^${want}`));
+      if (want === '✘') expect(line).toContain(`报告中是 ${pen} 件`);
+    }
+    expect(before.penalty.decisions).not.toBe(pen);
+  });
+
+  it('a change stated (下降了1343件, 增长了74件) is checked by its size and its way', () => {
+    const pen = [truth('hongze-2024'), truth('hongze-2023')].map((t) => t.active.penalty.decisions as number);
+    const fell = pen[1] - pen[0];
+    expect(fell).toBeGreaterThan(0);
+    const first = (q: string) => ask(q).text.split('\n')[0];
+    expect(first(`洪泽行政处罚下降了${fell}件对吧`)).toMatch(/^✔/);
+    expect(first(`洪泽行政处罚减少${fell}件吗`)).toMatch(/^✔/);
+    expect(first(`洪泽行政处罚增加了${fell}件对吗`)).toContain(`不一致：报告中是 减少 ${fell} 件`);
+    expect(first(`洪泽行政处罚下降了${fell + 1}件对吧`)).toMatch(/^✘/);
+  });
+
+  it('a count of 20xx (2000件) is a count, not a year', () => {
+    const a = ask('番禺2024年收到申请2000件对吗');
+    expect(a.text.split('\n')[0]).toContain(`不一致：报告中是 ${received} 件`);
+  });
+
   it.each(['收到申请超过100件的单位有哪些', '番禺2024年收到申请1774件，办结多少'])('%s: no check, no number', (q) => {
     const a = ask(q);
     expect(a.text).not.toContain('一致');

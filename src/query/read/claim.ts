@@ -6,8 +6,18 @@
 const CHECK = /(对吗|对不对|是吗|是不是|吗|准确吗|属实吗|没错吧|对吧|对么|是真的吗|真的假的|正确吗|没说错吧|没记错吧)[？?。！!]*$/;
 const STATED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|件|条|个|次|份|项|人次|元|%|％)(?![\d])/g;
 
-/** `digits`: the number as printed, the word the question would otherwise not have read. */
-export interface Claim { value: number; unit: string; digits: string }
+/**
+ * `digits`: the number as printed, the word the question would otherwise not have read. `change`: the number is
+ * said of a change (增长了74件, 下降了1343件, 相差1679件), and which way; without it, of the figure itself.
+ */
+export interface Claim { value: number; unit: string; digits: string; change?: 'up' | 'down' | 'either' }
+
+/** Words right before a number that say it is a change, and which way. */
+const CHANGE_WORDS: [RegExp, NonNullable<Claim['change']>][] = [
+  [/(增长|增加|提高|上升|升高|多出|涨|升|多)了?$/, 'up'],
+  [/(减少|下降|降低|下滑|减|降|少)了?$/, 'down'],
+  [/(相差|差了|差|变化了|变化|变动了|变动)$/, 'either'],
+];
 
 /** The one figure stated in a yes-or-no question, or none (none stated, or several). */
 export function claimOf(text: string): Claim | undefined {
@@ -15,5 +25,7 @@ export function claimOf(text: string): Claim | undefined {
   const stated = [...text.matchAll(STATED)];
   if (stated.length !== 1) return undefined;
   const [, digits, unit] = stated[0];
-  return { value: Number(digits), unit: unit.replace('％', '%'), digits };
+  const before = text.slice(0, stated[0].index);
+  const change = CHANGE_WORDS.find(([re]) => re.test(before))?.[1];
+  return { value: Number(digits), unit: unit.replace('％', '%'), digits, ...(change ? { change } : {}) };
 }

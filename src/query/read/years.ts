@@ -56,7 +56,9 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => Omit<YearSpan, 'star
   // 第二名, 排第3位, 倒数第二, 第二多: a place of a ranking (第二年 is a year word of the lexicon)
   { re: new RegExp(`${BEFORE_NTH}?第${NTH_NUM}(?:名|位)|(?:${BEFORE_NTH}|(?<=倒数))第${NTH_NUM}`
     + `|第${NTH_NUM}(多|高|少|低|大|小)|^第${NTH_NUM}(?=呢|[？?]?$)`, 'g'), read: nth },
-  { re: /(?<![\d.])(20\d{2})(?!\d)(?:年度|年)?/g, read: (m) => ({ years: [Number(m[1])] }) },
+  // 2024, 2024年; not a count (2000件, 2015条, 2023万元), but a year before 个人, 起诉, 项目, 多少
+  { re: /(?<![\d.])(20\d{2})(?!\d|\.\d|件|条|个(?!人)|次|份|项(?!目)|人次|元|万|家|起(?!诉)|%|多(?!少)|余)(?:年度|年)?/g,
+    read: (m) => ({ years: [Number(m[1])] }) },
   { re: /(?<![\d.])([1-4]\d)年(?!代)/g, read: (m) => ({ years: [2000 + Number(m[1])] }) },
 ];
 
