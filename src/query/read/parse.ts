@@ -6,7 +6,9 @@
 import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
 import { normalizeQuestion } from '../../domain/normalText.js';
-import { NOUN_ENDS, SCOPE_LEVEL, TABLE_TOPICS, TIER_OF, UNIT_NOUNS, UNITS, type Cue, type Word } from '../words/index.js';
+import {
+  NOUN_ENDS, SCOPE_LEVEL, TABLE_TOPICS, TOPIC_TERMS, TIER_OF, UNIT_NOUNS, UNITS, type Cue, type Word,
+} from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
 import { applyNames, readNames } from './names.js';
@@ -141,14 +143,18 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const claimed = f.claimed?.digits.split('.') ?? [];
   f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text) && !claimed.includes(t.text))
     .map((t) => t.text);
-  f.keywords = [...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map((t) => t.text), ...f.unknown];
-  // a subject of the prose that is no word of the tables (留言 of 留言办理了多少条, not 收费通知 or 主动公开)
-  f.topics = rest.filter((t) => { const ws = wordsOf(t); return ws.length > 0 && ws.every((w) => w.k === 'topic'); })
-    .map((t) => t.text).filter((x) => !TABLE_TOPICS.includes(x));
+  const term = (t: { text: string }) => TOPIC_TERMS[t.text] ?? t.text;
+  f.keywords = [...new Set([...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map(term), ...f.unknown])];
+  const topics = rest.filter((t) => wordsOf(t).length > 0 && wordsOf(t).every((w) => w.k === 'topic')).map(term);
   // 2023年结转过来: the 结转 of the words is the carrying from, not 结转下年度
   const own = rest.flatMap(wordsOf)
     .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
   readWords(f, ordersRows([...own, ...fromTop, ...carry]), now.getUTCFullYear());
+  // 信息处理费收了多少钱: the fee the prose states, not the table's 行政事业性收费
+  const instead = new Set(topics.flatMap((x) => TABLE_TOPICS[x]?.instead ?? []));
+  f.metrics = f.metrics.filter((m) => !instead.has(m));
+  // a subject of the prose that is no word of the figures asked (留言 of 留言办理了多少条, not 主动公开 beside table 二)
+  f.topics = topics.filter((x) => !f.metrics.some((m) => TABLE_TOPICS[x]?.of.test(m)));
   readShare(f, rest.map((t) => ({ text: t.text, words: wordsOf(t) })));
   // a year carried into is none of the years the bodies are asked of
   const pairTokens = tokens.map((t) => ({

@@ -3,6 +3,9 @@ import type { Cue, Word } from './types.js';
 
 const w = (surfaces: string, word: Word): [string, Word][] => surfaces.split('|').map((s) => [s, word]);
 
+const FEE_WORDS = '依申请公开收费|信息公开收费|政府信息公开收费|公开收费|申请收费|收取信息处理费|信息公开费用|公开费用'.split('|');
+/** Topics the prose words otherwise: searched for as the report prints them (依申请公开收费 → 信息处理费). */
+export const TOPIC_TERMS: Record<string, string> = Object.fromEntries(FEE_WORDS.map((s) => [s, '信息处理费']));
 const POINTS = '几个百分点|多少个百分点|多少百分点|百分点|高几个百分点|低几个百分点|差几个百分点'.split('|');
 
 export const CUE_WORDS: [string, Word][] = [
@@ -51,6 +54,8 @@ export const CUE_WORDS: [string, Word][] = [
   ...w('政府工作报告|常务会议|政府会议|工作动态|政务动态|概况类|预决算', { k: 'topic' }),
   // notices sent are counted in the prose; the table row is of applications whose fee went unpaid
   ...w('发出收费通知|发收费通知|寄发收费通知|下发收费通知|收费通知书', { k: 'topic' }),
+  // the fee of disclosure on request (信息处理费), not 行政事业性收费 (the body's fees at large, table 二)
+  ...FEE_WORDS.map((s): [string, Word] => [s, { k: 'topic' }]),
   // what the applications asked about: no table sorts them by subject
   ...w('哪类|哪一类|哪几类|什么类型|哪种类型|哪些类型|什么内容|哪方面|哪些方面|什么领域|哪个领域', { k: 'topic' }),
 
@@ -152,9 +157,17 @@ export const UNIT_NOUNS: Record<string, string> = {
 
 /**
  * Topics that also name a table or a row of the template (表二 主动公开政府信息情况; 表三 其他处理 2.申请人逾期未按收费
- * 通知要求缴纳费用, the fee being the 信息处理费): beside its figures they are the figure's own words.
+ * 通知要求缴纳费用, the fee being the 信息处理费): beside those figures (`of`) they are the figure's own words. Beside
+ * another figure they are the prose's subject; `instead`: figures the topic's words replace (信息处理费收了多少钱 is the
+ * fee the prose states, not 行政事业性收费, the body's fees at large).
  */
-export const TABLE_TOPICS = ['主动公开', '收费通知', '信息处理费', '处理费'];
+const OTHER_HANDLING = /^(applications\.other_|group\.other)/;
+export const TABLE_TOPICS: Record<string, { of: RegExp; instead?: string[] }> = {
+  主动公开: { of: /^active\./ },
+  收费通知: { of: OTHER_HANDLING },
+  信息处理费: { of: OTHER_HANDLING, instead: ['active.fees'] },
+  处理费: { of: OTHER_HANDLING, instead: ['active.fees'] },
+};
 
 /** Units a question may ask for ("多少篇") and the units of stated figures. */
 export const UNITS = [
