@@ -25,6 +25,10 @@ export function beyondTables(f: Frame): string | null {
   const suits = f.parts.groups.filter((g) => g !== 'review');
   const suitRate = suits.some((g) => SUIT_KINDS.includes(g)) || (f.ratio === 'review_upheld_rate' && suits.length > 0);
   if (TABLE_FOUR_RATES.includes(f.ratio ?? '') && suitRate) return M.noRateOfSuitKind;
+  // 行政复议的公开率, 行政处罚的办结率: these rates are of the applications (table 三) only
+  const ofApplications = f.ratio === 'open_rate' || f.ratio === 'completion_rate';
+  const elsewhere = f.parts.groups.length > 0 || f.metrics.some((m) => m.startsWith('active.')) || !!f.parts.doc;
+  if (ofApplications && elsewhere) return M.rateOfApplications(f.ratio === 'open_rate' ? '公开率' : '办结率');
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
   // 收到申请多几个百分点: points are a difference of rates; a count has none
   if (f.cues.includes('points') && !f.ratio) return M.pointsOfCount;
