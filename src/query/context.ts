@@ -46,6 +46,8 @@ const MANY = new Set(['all_bodies', 'which', 'rank', 'rank_desc', 'rank_asc']);
 /** What makes a question a ranking, kept by a follow-up that moves its scope or its place. */
 const RANKING = new Set(['position', 'rank', 'rank_desc', 'rank_asc', 'which', 'all_bodies']);
 /** What else a question over many bodies keeps for a follow-up (各区县呢 after an average: still an average). */
+/** What a question alone asks of the bodies just shown (谁多, 相差多少, 几倍, 加起来, 谁最多). */
+const SIDE_BY_SIDE = new Set<string>(['sum', 'compare', 'difference', 'times', 'rank_desc', 'rank_asc', 'which']);
 const OVER_MANY = new Set(['average', 'sum', 'all_bodies']);
 const overMany = (f: Frame) => !f.bodies.length && !f.ambiguous
   && (f.intent === 'rank' || f.intent === 'total' || f.cues.some((c) => MANY.has(c) || !!TIER_OF[c]));
@@ -66,8 +68,21 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     && !cur.parts.docop
     && !cur.cues.length && !cur.unknown.length;
   if (nothing) return cur;
-  const alone = (cue: string) => !who && !what && !cur.years.length && !cur.ctxYears.length && !cur.applicant
-    && !cur.parts.rcol && !cur.parts.docop && cur.cues.length === 1 && cur.cues[0] === cue;
+  const bare = !who && !what && !cur.years.length && !cur.ctxYears.length && !cur.applicant && !cur.parts.rcol
+    && !cur.parts.docop;
+  // the question's cues less 两个 / 这三个 (the figures just shown)
+  const own = cur.cues.filter((c) => c !== 'these');
+  const alone = (cue: string) => bare && own.length === 1 && own[0] === cue;
+  // 洪泽的公开率 → 番禺呢 → 谁更高 / 相差多少 / 两个加起来 / 谁最多: the bodies of the last turns, side by side
+  if (bare && own.length && own.every((c) => SIDE_BY_SIDE.has(c)) && prev.before?.length && prev.bodies.length === 1) {
+    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], before: undefined,
+      bodies: [...prev.before, ...prev.bodies], cues: [...new Set([...prev.cues, ...own])],
+      order: cur.order ?? prev.order };
+    m.intent = decideIntent(m);
+    return m;
+  }
+  // 维持几件 → 纠正呢 → 两个加起来: the figures of two turns of one body are not kept
+  if (cur.cues.includes('these') && prev.bodies.length < 2 && own.some((c) => SIDE_BY_SIDE.has(c))) return cur;
   // 总计呢 / 一共多少 alone: the whole of what was asked (the 总计 column, a review's 总计), never the part again;
   // with nothing left to add up, the question is not answered (the figures of two turns are not kept)
   if (alone('sum')) {
@@ -80,20 +95,14 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     }
     // 番禺和洪泽收到多少 → 加起来呢: the figure of the bodies shown, added up (a rate is refused as a sum)
     if (prev.bodies.length > 1 && prev.metrics.length === 1) {
-      const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], cues: [...prev.cues, 'sum'] };
+      const cues = [...prev.cues.filter((c) => !RANKING.has(c)), 'sum' as const];
+      const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], cues };
       m.intent = decideIntent(m);
       return m;
     }
     return cur;
   }
-  // 洪泽的公开率 → 番禺呢 → 谁更高 / 相差多少: the two bodies of the last two turns, side by side
   const cue = (['compare', 'difference', 'times'] as const).find(alone);
-  if (cue && prev.before?.length && prev.bodies.length === 1) {
-    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], before: undefined,
-      bodies: [...prev.before, ...prev.bodies], cues: [...new Set([...prev.cues, cue])], order: cur.order };
-    m.intent = decideIntent(m);
-    return m;
-  }
   // 谁更高 / 相差多少 alone after one figure: two figures are not on hand
   if (cue && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
@@ -134,7 +143,8 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   // 番禺呢 after one body's figure: the same figure of another body, in the same year (谁更高 next compares them)
   const another = who && !what && !cur.years.length && !cur.ctxYears.length && cur.bodies.length === 1
     && prev.bodies.length === 1 && cur.bodies[0] !== prev.bodies[0] && !many;
-  m.before = another ? prev.bodies : undefined;
+  m.before = another ? [...new Set([...(prev.before ?? []), ...prev.bodies])].filter((id) => id !== cur.bodies[0])
+    : undefined;
   // 它的公开率, 这个单位的办结率 after a ranking: the body it named first (after a tie, none: which is asked)
   if (!who && cur.cues.includes('that_body') && overMany(prev)) {
     m.bodies = prev.lead !== undefined ? [prev.lead] : [];

@@ -161,6 +161,7 @@ export const M = {
   noReportsOfYearIn: (year: number, who: string[]) => `库中没有${who.join('、')}的 ${year} 年报告。`,
   yearAssumed: (year: number) => `（未指定年份，按 ${year} 年）`,
   allBodies: '库中各单位',
+  namedBodies: (n: number) => `所问的 ${n} 个单位中`,
   allReports: '库中所有单位',
   // ----- list, audit, publication, problems
   listHead: (years: number[], bodies: number, reports: number) =>

@@ -80,8 +80,8 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
     return answer('not_found', M.whichPlace(f.ambiguousPlaces.map((p) => p.path.join(''))));
   }
   // 一共多少 / 相差多少 / 谁多 with nothing to add up, set apart or compare (earlier turns' figures are not kept)
-  const how = f.cues.length === 1
-    ? (['sum', 'difference', 'compare'] as const).find((c) => c === f.cues[0]) : undefined;
+  const cues = f.cues.filter((c) => c !== 'these');
+  const how = cues.length === 1 ? (['sum', 'difference', 'compare'] as const).find((c) => c === cues[0]) : undefined;
   if (f.intent === 'unknown' && how && !f.metrics.length && !f.bodies.length) {
     return answer('not_found', M.whichFigures(how));
   }

@@ -50,7 +50,8 @@ function ranked(ctx: Ctx, f: Frame): Answer {
   }
   const read = r.top.slice(0, f.topN ?? SHOWN).map((x) => shownWithWarnings(ctx, f, x));
   const shown = read.map((x) => x.fact);
-  const region = overLabel(f, M.allBodies);
+  // 武江、金林和协作办谁最多: among the bodies named, not every body on file
+  const region = f.bodies.length > 1 ? M.namedBodies(f.bodies.length) : overLabel(f, M.allBodies);
   const pct = shown[0].unit === '%';
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
   if (f.nth && f.nth > r.n) return answer('not_found', M.nthBeyond(pop.year, f.nth, r.n));
