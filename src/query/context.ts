@@ -183,7 +183,8 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;
     const c = cur.parts;
     const op = c.docop ? { docop: c.docop, docops: c.docops } : {};
-    const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol } : {}), ...op };
+    // 维持和纠正呢: every column named, not the last one
+    const parts = { ...prev.parts, ...(c.rcol ? { rcol: c.rcol, rcols: c.rcols } : {}), ...op };
     m.parts = parts;
     const recombine = c.rcol || c.docop || cur.applicant;
     m.metrics = recombine

@@ -25,3 +25,18 @@ describe('two rates in one question', () => {
     }
   });
 });
+
+describe('a rate that cannot be computed', () => {
+  it('with a 总计 of 0 says so with the cells it is made of, and what the audit found in them', () => {
+    const review = truth('hongze-2023').review_litigation.review as number[];
+    const [upheld, corrected, other, pending, total] = review;
+    // the report prints a 总计 of 0 beside outcomes that are not 0: the rate has no denominator, the finding says why
+    expect(total - pending).toBe(0);
+    expect(upheld + corrected + other + pending).toBeGreaterThan(total);
+    const ans = engine.ask('洪泽2023年复议纠错率', { now: NOW });
+    expect(ans.status).toBe('not_found');
+    expect(ans.facts).toEqual([]);
+    expect(ans.text).toContain(`总计 ${total}`);
+    expect(ans.warnings.join('\n')).toContain(`= ${upheld + corrected + other + pending}，而总计为 ${total}`);
+  });
+});

@@ -149,7 +149,12 @@ export function ratioAnswer(ctx: Ctx, f: Frame, body: BodyInfo, r: ReportRef, no
   const { def, col } = c.o;
   const bad = c.parts.find((x) => x.v.value === null);
   if (bad) return answer('not_found', M.ratioNone(body.name, r.year, c.label, `${bad.v.label}——${bad.v.reason}`));
-  if (c.value === null) return answer('not_found', M.ratioNone(body.name, r.year, c.label, M.zeroDenominator));
+  // 分母为 0: the cells it is made of, and what the audit found in them (a 总计 0 beside outcomes that are not)
+  if (c.value === null) {
+    const dens = c.parts.slice(def.num.length).map((x) => `${x.v.label} ${x.v.value}`).join('，');
+    return answer('not_found', M.ratioNone(body.name, r.year, c.label, `${M.zeroDenominator}（${dens}）`), [],
+      warnings(ctx, r, c.parts.flatMap((x) => x.v.cells)));
+  }
   const id = col ? `${def.id}:${col}` : def.id;
   const main: Fact = { ...fact(body, r, id, c.parts[0].v, c.value), label: c.label, unit: '%' };
   const formula = `公式：${def.formula} = ${c.n} ÷ ${c.d}\n其中：`

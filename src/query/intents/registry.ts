@@ -29,9 +29,16 @@ const eachFigure = (one: Handler): Handler => (ctx, f) => {
   return frames.length ? combined(frames.map((x) => one(ctx, x))) : one(ctx, f);
 };
 
+/** 收到几件申请以及年报发布日期: the date, and the figure asked beside it (never the date alone). */
+const withFigure = (one: Handler): Handler => (ctx, f) => {
+  if (!f.metrics.length || !f.wantsNumber || f.bodies.length !== 1) return one(ctx, f);
+  const figure: Frame = { ...f, intent: 'lookup', cues: f.cues.filter((c) => c !== 'published' && c !== 'report') };
+  return combined([one(ctx, f), lookup(ctx, figure)]);
+};
+
 export const HANDLERS: Partial<Record<Intent, Handler>> = {
   help, list, rank, total, lookup, narrative, card, problems,
   compare: eachFigure(compare), change: eachFigure(change), trend: eachFigure(trend),
   audit: orAll(audit),
-  published: orAll(published),
+  published: withFigure(orAll(published)),
 };
