@@ -38,7 +38,7 @@ const CARRIED_FORWARD_ID = 'applications.carried_forward';
 const RANK: Word = { k: 'cue', id: 'rank' };
 const RANK_ASC: Word = { k: 'cue', id: 'rank_asc' };
 /** Words asking for a group's parts (原因, 情形): with 最多 they order the parts. */
-const BREAKDOWN = /原因|情形|理由|构成/;
+const BREAKDOWN = /原因|情形|理由|构成|哪一?项|哪一?种|哪一?类/;
 const RANKS_BODIES: string[] = ['rank', 'rank_desc', 'rank_asc', 'which', 'position'];
 const EACH: Word = { k: 'cue', id: 'each' };
 const QUOTED = /[“"「『‘]([^”"」』’]{2,30})[”"」』’]/g;
@@ -62,14 +62,20 @@ function tokenize(text: string, lex: Lexicon) {
 }
 
 const HAN = /^[\u4e00-\u9fff]+$/;
-/** 编发扶贫简报多少期: a filler that also ends nouns (报), right after an unknown word, ends that word. */
+const isTail = (t: Tok) => t.kind === 'word' && NOUN_ENDS.includes(t.text) && t.entries.every((e) => e.k === 'filler');
+/**
+ * 编发扶贫简报多少期: a filler that also ends nouns (报), right after an unknown word, ends that word; right before
+ * one (网站有多少个栏目: 栏 and 目), it starts it.
+ */
 function joinTails(tokens: Tok[]): Tok[] {
   const out: Tok[] = [];
   for (const t of tokens) {
     const last = out[out.length - 1];
-    const filler = t.kind === 'word' && NOUN_ENDS.includes(t.text) && t.entries.every((e) => e.k === 'filler');
+    const filler = isTail(t);
     if (filler && last?.kind === 'unknown' && last.text.length >= 2 && HAN.test(last.text + t.text)) {
       out[out.length - 1] = { ...last, end: t.end, text: last.text + t.text };
+    } else if (t.kind === 'unknown' && last && isTail(last) && HAN.test(last.text + t.text)) {
+      out[out.length - 1] = { ...t, start: last.start, text: last.text + t.text };
     } else out.push(t);
   }
   return out;
