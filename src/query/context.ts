@@ -145,6 +145,8 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     && prev.bodies.length === 1 && cur.bodies[0] !== prev.bodies[0] && !many;
   m.before = another ? [...new Set([...(prev.before ?? []), ...prev.bodies])].filter((id) => id !== cur.bodies[0])
     : undefined;
+  // 和番禺比呢: the chat's body beside the one named
+  if (another && cur.cues.includes('compare')) { m.bodies = [...prev.bodies, ...cur.bodies]; m.before = undefined; }
   // 它的公开率, 这个单位的办结率 after a ranking: the body it named first (after a tie, none: which is asked)
   if (!who && cur.cues.includes('that_body') && overMany(prev)) {
     m.bodies = prev.lead !== undefined ? [prev.lead] : [];

@@ -191,6 +191,7 @@ function lookupsOfOne(frames: Frame[]): Frame | null {
 /** The context keeps the year an answer was about, so "前一年呢" counts from it. */
 function answeredYears(f0: Frame, a: Answer): Frame {
   const f = { ...f0, lead: a.lead };
-  if (f.years.length || !a.facts.length) return f;
+  // 上一份报告: the year of the report answered, so the next step goes on from it
+  if ((f.years.length && !f.nextReport) || !a.facts.length) return f;
   return { ...f, years: [...new Set(a.facts.map((x) => x.year))], ctxYears: [] };
 }

@@ -56,6 +56,8 @@ export interface Frame {
   ctxYears: number[];
   /** Years counted from today (去年 = −1): in a follow-up, from the chat's year when today's is the one shown. */
   relYears: number[];
+  /** 上一份报告 / 下一份 (−1 / +1): the report on file nearest before or after the year counted from. */
+  nextReport?: -1 | 1;
   /** The years were counted from the chat's (上一年呢): a 去年呢 or 上年呢 next goes on counting back from them. */
   yearStep?: boolean;
   range?: [number, number];

@@ -69,6 +69,8 @@ export const M = {
   share: (part: string, whole: string) => `${part}占${whole}`,
   // ----- series
   whichFigure: '要看哪一项数字？例如「某单位历年收到多少申请」。',
+  nearestReport: (from: number, y: number, before: boolean) =>
+    `（库中 ${from} 年${before ? '之前' : '之后'}最近的一份是 ${y} 年度报告）`,
   trendHead: (org: string, label: string) => `${org} ${label}：`,
   bestYears: (org: string, label: string, most: string, years: number[], value: string, n: number) =>
     `${org}库中 ${n} 年的报告里，${label}${most}的是 ${years.join('、')} 年（${value}）`,

@@ -82,6 +82,16 @@ export function yearsFor(ctx: Ctx, f: Frame, body: BodyInfo): { years: number[];
     const y = onFile[onFile.length - 1];
     return { years: [y], note: M.latestYear(y) };
   }
+  // 上一份报告: the report on file nearest before (or after) the year counted from, when that year has none
+  const step = f.nextReport;
+  if (step && years.length === 1 && !onFile.includes(years[0])) {
+    const from = years[0] - step;
+    const near = onFile.filter((y) => (step < 0 ? y < from : y > from));
+    if (near.length) {
+      const y = step < 0 ? near[near.length - 1] : near[0];
+      return { years: [y], note: M.nearestReport(from, y, step < 0) };
+    }
+  }
   const missing = years.filter((y) => !onFile.includes(y));
   if (missing.length) {
     const future = missing.filter((y) => y >= thisYear);

@@ -53,8 +53,13 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     else if (w.k === 'ctxyear' && yearsNamed.length) {
       if (w.instead) f.years = f.years.filter((y) => !yearsNamed.includes(y));
       f.years.push(Math.max(...yearsNamed) + w.offset);
+      if (w.instead) f.nextReport = w.offset < 0 ? -1 : 1;
     }
-    else if (w.k === 'ctxyear') { f.ctxYears.push(w.offset); f.years.push(thisYear + w.offset); }
+    else if (w.k === 'ctxyear') {
+      f.ctxYears.push(w.offset);
+      f.years.push(thisYear + w.offset);
+      if (w.instead) f.nextReport = w.offset < 0 ? -1 : 1;
+    }
     else if (w.k === 'col' && !f.applicants.includes(w.id)) f.applicants.push(w.id);
     // 无法提供占办结的比例: after 占 and a row, a rate word names the whole of a share, not another rate
     else if (w.k === 'ratio') {
