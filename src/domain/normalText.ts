@@ -26,6 +26,8 @@ export function normalizeText(q: string): string {
   s = s.replace(/\s+/g, '');
   // years written in Chinese digits: 二〇二四年 → 2024年, 二四年 → 24年
   s = s.replace(/[〇○零O一二三四五六七八九]{2,4}(?=年)/g, (m) => [...m].map((c) => CN_DIGIT[c] ?? c).join(''));
+  // 二〇二四 without 年: a year of this century written in digits
+  s = s.replace(/二[〇○零O][一二三四五六七八九〇○零O]{2}/g, (m) => [...m].map((c) => CN_DIGIT[c] ?? c).join(''));
   return s.toLowerCase();
 }
 

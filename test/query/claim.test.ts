@@ -61,6 +61,11 @@ describe('a figure stated and asked to be checked', () => {
     expect(first(`洪泽行政处罚下降了${fell + 1}件对吧`)).toMatch(/^✘/);
   });
 
+  it.each([`番禺2024年收到申请${received}件，是吧`, `听说番禺2024年收到了${received}件申请？`,
+    `核实一下：番禺2024年收到${received}件申请`, `番禺2024年只收到${received}件申请？`])('%s is checked', (q) => {
+    expect(ask(q).text.split('\n')[0]).toMatch(/^✔/);
+  });
+
   it('a count of 20xx (2000件) is a count, not a year', () => {
     const a = ask('番禺2024年收到申请2000件对吗');
     expect(a.text.split('\n')[0]).toContain(`不一致：报告中是 ${received} 件`);

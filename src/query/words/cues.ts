@@ -96,7 +96,7 @@ export const CUE_WORDS: [string, Word][] = [
   // figures no report has: per head (no population in a report), other statistics than a sum or a mean
   ...w('人均|每人|每万人|每千人|每十万人|中位数|中位|中值|众数|方差|标准差', { k: 'topic' }),
   ...w('平均每月|每月平均|月均|平均每个月|平均每天|每天平均|日均|平均每周|周均|每月|每天|每周', { k: 'cue', id: 'subyear' }),
-  ...w('最新|最近一年|最近一次|最新一年', { k: 'cue', id: 'latest' }),
+  ...w('最新|最近一年|最近一次|最新一年|最近一份|最新一份|最近的一份|最新的一份|最近的|最新的', { k: 'cue', id: 'latest' }),
   ...w('各|分别|各自|各多少|原因|构成|明细|具体情况|分别是|都有哪些情形|哪些情形|细分', { k: 'cue', id: 'each' }),
   ...w('报告|年报|年度报告|报告情况|主要数据|主要数字|概况|基本情况|数据', { k: 'cue', id: 'report' }),
   // relative years (longest match keeps 上年结转 a metric)
