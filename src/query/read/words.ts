@@ -5,7 +5,7 @@
  */
 import type { Frame, MetricParts } from '../frame.js';
 import { groupOf } from '../metrics.js';
-import { TIER_OF, type Cue, type ReviewGroup, type Word } from '../words/index.js';
+import { TIER_OF, type Cue, type ReviewCol, type ReviewGroup, type Word } from '../words/index.js';
 
 const has = (f: Frame, c: Cue) => f.cues.includes(c);
 
@@ -37,6 +37,8 @@ export function collectParts(words: Word[]): MetricParts {
 }
 
 /** Read the words (not names, not fillers) of a question into the frame. */
+const RCOL_ORDER: ReviewCol[] = ['upheld', 'corrected', 'other', 'pending', 'concluded', 'total'];
+
 export function readWords(f: Frame, words: Word[], thisYear: number): void {
   const parts = collectParts(words);
   const yearsNamed = [...f.years];
@@ -91,6 +93,10 @@ export function readWords(f: Frame, words: Word[], thisYear: number): void {
     if (g >= 0) parts.rows[g] = 'applications.other_other';
     // 复议结果其他的: beside 复议 or 诉讼 it is the column 其他结果
     else if (parts.groups.length && !parts.rcol) { parts.rcol = 'other'; parts.rcols = ['other']; }
+    // 维持、纠正、其他、尚未审结: among table 四's columns, the column 其他结果 (in the table's order)
+    else if (parts.rcol) {
+      parts.rcols = RCOL_ORDER.filter((c) => c === 'other' || parts.rcols?.includes(c));
+    }
     else if (!f.applicants.length) { f.applicants = ['other']; f.applicant = 'other'; }
   }
   f.parts = parts;
