@@ -39,7 +39,8 @@ const CLAUSE = /[，,；;：:、（）()]/;
 /** How much of a word a clause carries: whole (1), or the share of its character pairs. */
 function carried(clause: string, term: string): number {
   if (clause.includes(term)) return 1;
-  if (term.length < 3) return 0;
+  // a word's head is its end (政府信息公开收费 is a 收费): a clause without it is about something else
+  if (term.length < 3 || !clause.includes(term.slice(-2))) return 0;
   let n = 0;
   for (let i = 0; i + 1 < term.length; i++) if (clause.includes(term.slice(i, i + 2))) n++;
   return n / (term.length - 1);

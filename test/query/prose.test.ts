@@ -23,6 +23,8 @@ describe('the number counted by the words', () => {
     ['组织开展2期的政务公开专题培训。', ['政务公开专题培训'], undefined, 2],
     ['编发《政务简报》20 期，开展在线访谈 1 期。', ['政务简报'], '期', 20],
     ['开展在线访谈 1 期，召开 3 场新闻发布会。', ['在线访谈'], '期', 1],
+    // not printed whole, but with its head: 政府网站发布信息 in 政府门户网站发布信息
+    ['区政府门户网站发布信息 4.14 万条。', ['政府网站发布信息'], '条', 4.14],
   ])('%s → %s', (text, words, unit, want) => {
     expect(bound(text, words, unit)[0]).toBe(want);
   });
@@ -32,6 +34,8 @@ describe('the number counted by the words', () => {
     ['2024年新闻发布会筹备顺利。', ['新闻发布会'], undefined],
     ['100%新闻发布会按时召开。', ['新闻发布会'], undefined],
     ['召开 3 场新闻发布会。', ['新闻发布会'], '人'],
+    // most of the words but not their head (收费): the clause is about something else
+    ['全区共受理政府信息公开申请 1774 件。', ['政府信息公开收费'], undefined],
   ])('%s: no number for %s', (text, words, unit) => {
     expect(bound(text, words, unit).filter((v) => v !== undefined)).toEqual([]);
   });
