@@ -216,6 +216,20 @@ describe('follow-ups in the same chat', () => {
     ask('洪泽区2024年收到多少申请', c);
     expect(ask('和2023年比呢', c).facts.map((f) => f.year).sort()).toEqual([2023, 2024]);
   });
+  it('bodies asked in turn (番禺呢, 协作办呢) are the ones 谁最多 ranks and 这三个加起来 adds, no other body', () => {
+    const c = 'chat-three';
+    const bodies = [WUJIANG, JINLIN, XZB24];
+    const want = bodies.map((id) => truth(id).applications.new_received[TOTAL]);
+    ask('武江2024年收到几件申请', c);
+    ask('金林呢', c);
+    ask('协作办呢', c);
+    const top = ask('谁最多', c);
+    expect(top.facts.map((f) => f.value)).toEqual([...want].sort((a, b) => b - a));
+    expect(top.facts.some((f) => f.org.includes('番禺'))).toBe(false);
+    const sum = ask('这三个加起来', c);
+    expect(sum.facts.map((f) => f.value)).toContain(want.reduce((a, b) => a + b, 0));
+  });
+
   it('chats do not share context, and context expires after 30 minutes', () => {
     ask('洪泽区2024年收到多少申请', 'chat-c');
     expect(ask('那2023年呢', 'chat-d').status).not.toBe('answered');
