@@ -45,7 +45,11 @@ const averaged = (f: Frame) => f.cues.includes('average');
 
 export function total(ctx: Ctx, f: Frame): Answer {
   if (isRate(f) && averaged(f)) return answer('not_found', M.averageOfRate);
-  if (isRate(f)) return rank(ctx, f); // a rate does not add up across bodies
+  // a rate does not add up across bodies: each body's, in order, said so
+  if (isRate(f)) {
+    const a = rank(ctx, f);
+    return a.status === 'answered' ? { ...a, text: `${M.rateOfEach}\n${a.text}` } : a;
+  }
   const named = namedYears(f);
   // 历年所有单位…合计: each year on file, and their sum (not the latest year alone)
   const years = !named.length && f.cues.includes('trend') ? ctx.data.years() : named;

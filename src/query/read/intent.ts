@@ -27,7 +27,8 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   // 排第几 or 排名第二的是谁 with no figure named: the rank handler asks which figure
   ['rank', (f) => has(f, 'position') || (!!f.nth && f.bodies.length !== 1 && !f.keywords.length)
     || (f.bodies.length === 1 && ranks(f) && many(f) && (!!f.metrics.length || !!f.ratio))],
-  ['total', (f) => (many(f) || f.regions.length > 0) && f.bodies.length === 0 && !!f.metrics.length],
+  // 广州市2024年各单位的公开率: a rate over a place's bodies is each body's, in order (the total handler says so)
+  ['total', (f) => (many(f) || f.regions.length > 0) && f.bodies.length === 0 && (!!f.metrics.length || !!f.ratio)],
   // 2024年平均收到多少申请: an average over the bodies of the year; 洪泽平均每年: over the body's years
   ['total', (f) => has(f, 'average') && f.bodies.length === 0 && !f.ambiguous && !f.unknownBodies.length
     && !f.unknownPlaces.length && (!!f.metrics.length || !!f.ratio)],
