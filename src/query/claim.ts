@@ -38,10 +38,14 @@ function checked(a: Answer, claim: NonNullable<Frame['claimed']>, x: Answer['fac
   const change = claim.change !== undefined && x.metric.startsWith('change:');
   // of a change: its size (the way is checked apart); a difference between bodies has no way
   const v = change || claim.change ? Math.abs(x.value) : x.value;
-  const same = pct ? Math.abs(v * 100 - claim.value) < 0.005
+  // a rate claimed to fewer decimals (62.2%, 62%) is that rate rounded as said (62.16%)
+  const places = Math.min(2, claim.digits.split('.')[1]?.length ?? 0);
+  const same = pct ? Number((v * 100).toFixed(places)) === claim.value
     : Math.abs(base(v, x.unit) - base(claim.value, claim.unit)) < 1e-6;
   const way = change && claim.change !== 'either' && (claim.change === 'up') !== x.value > 0;
   const actual = change ? M.changeBy(x.value >= 0, fmt(Math.abs(x.value), x.unit)) : fmt(x.value, x.unit);
-  const verdict = same && !way ? M.claimSame(said) : M.claimDiffers(said, actual);
+  const rounded = pct && same && places < 2 && Math.abs(v * 100 - claim.value) >= 0.005;
+  const verdict = same && !way ? `${M.claimSame(said)}${rounded ? M.claimRounded(actual) : ''}`
+    : M.claimDiffers(said, actual);
   return { ...a, text: `${verdict}\n${a.text}` };
 }

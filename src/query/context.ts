@@ -74,10 +74,18 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   const own = cur.cues.filter((c) => c !== 'these');
   const alone = (cue: string) => bare && own.length === 1 && own[0] === cue;
   // 洪泽的公开率 → 番禺呢 → 谁更高 / 相差多少 / 两个加起来 / 谁最多: the bodies of the last turns, side by side
-  if (bare && own.length && own.every((c) => SIDE_BY_SIDE.has(c)) && prev.before?.length && prev.bodies.length === 1) {
+  const sideBySide = bare && own.length > 0 && own.every((c) => SIDE_BY_SIDE.has(c));
+  if (sideBySide && prev.before?.length && prev.bodies.length === 1) {
     const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], before: undefined,
       bodies: [...prev.before, ...prev.bodies], cues: [...new Set([...prev.cues, ...own])],
       order: cur.order ?? prev.order };
+    m.intent = decideIntent(m);
+    return m;
+  }
+  if (sideBySide && prev.beforeYears?.length && prev.bodies.length === 1) {
+    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], beforeYears: undefined,
+      years: [...new Set([...prev.beforeYears, ...prev.years])].sort((a, b) => a - b),
+      cues: [...new Set([...prev.cues, ...own])], wantsSum: prev.wantsSum || own.includes('sum') };
     m.intent = decideIntent(m);
     return m;
   }
@@ -102,9 +110,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     }
     return cur;
   }
-  const cue = (['compare', 'difference', 'times'] as const).find(alone);
-  // 谁更高 / 相差多少 alone after one figure: two figures are not on hand
-  if (cue && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
+  // 谁更高 / 差多少 / 几倍 alone after one figure: two figures are not on hand
+  const apart = bare && own.length > 0 && own.every((c) => c === 'compare' || c === 'difference' || c === 'times');
+  if (apart && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
   // 占比呢: the share of what was asked, not of a default
   if (cur.ratio === 'share' && !cur.parts.rows.length && !cur.parts.groups.length && !who) {
@@ -141,7 +149,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
   // 番禺呢 after one body's figure: the same figure of another body, in the same year (谁更高 next compares them)
-  const another = who && !what && !cur.years.length && !cur.ctxYears.length && cur.bodies.length === 1
+  // (洪泽2024年呢 after 番禺2024年: the same year named again is no change)
+  const sameYears = !cur.years.length || (cur.years.every((y) => prev.years.includes(y)) && !cur.relYears.length);
+  const another = who && !what && sameYears && !cur.ctxYears.length && cur.bodies.length === 1
     && prev.bodies.length === 1 && cur.bodies[0] !== prev.bodies[0] && !many;
   m.before = another ? [...new Set([...(prev.before ?? []), ...prev.bodies])].filter((id) => id !== cur.bodies[0])
     : undefined;
@@ -214,6 +224,10 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   } else if (cur.cues.includes('compare') && prev.years.length && !who) {
     m.years = [...new Set([...prev.years, ...cur.years])];
   }
+  // 2023年呢 after one body's figure of another year: 差多少 next sets the two years apart
+  const anotherYear = !who && !what && !cur.cues.length && prev.bodies.length === 1 && m.years.length === 1
+    && prev.years.length === 1 && m.years[0] !== prev.years[0];
+  m.beforeYears = anotherYear ? [...new Set([...(prev.beforeYears ?? []), ...prev.years])] : undefined;
   if (!OWN_INTENTS.has(cur.intent)) m.intent = decideIntent(m);
   return m;
 }

@@ -76,6 +76,8 @@ export interface Frame {
   clauses?: Frame[];
   /** The body of the turn before, when this one asked the same of another (洪泽的公开率 → 番禺呢): 谁更高 compares. */
   before?: number[];
+  /** Likewise the year of the turn before (洪泽2024年… → 2023年呢): 差多少 or 加起来 next sets the two years apart. */
+  beforeYears?: number[];
   /** A figure denied (没有被公开的申请, 不是予以公开的): no table figure counts it. */
   negated: boolean;
   /** A share's part and whole as the question names them (予以公开占新收申请的比例, 办结中予以公开的比例). */

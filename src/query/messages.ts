@@ -115,6 +115,7 @@ export const M = {
     `${org} ${year} 年${a}比${b}${more ? '多' : '少'} ${d}`,
   claimSeveral: '回答里有几个数字，请对照下面各项自行核对。',
   claimSame: (said: string) => `✔ 与问题所说的 ${said} 一致。`,
+  claimRounded: (actual: string) => `（报告中是 ${actual}，四舍五入到所说的位数）`,
   claimNotChange: '问题所说的是变化量，下面的回答不是变化量，请对照自行核对。',
   changeBy: (up: boolean, v: string) => `${up ? '增加' : '减少'} ${v}`,
   claimDiffers: (said: string, actual: string) => `✘ 与问题所说的 ${said} 不一致：报告中是 ${actual}。`,

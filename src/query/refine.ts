@@ -81,7 +81,9 @@ export function refine(ctx: Ctx, f: Frame, tooLong?: number): Answer | null {
   }
   // 一共多少 / 相差多少 / 谁多 with nothing to add up, set apart or compare (earlier turns' figures are not kept)
   const cues = f.cues.filter((c) => c !== 'these');
-  const how = cues.length === 1 ? (['sum', 'difference', 'compare'] as const).find((c) => c === cues[0]) : undefined;
+  const asks = cues.length > 0 && cues.every((c) => ['sum', 'difference', 'compare', 'times'].includes(c));
+  const how = asks
+    ? (['sum', 'difference', 'compare'] as const).find((c) => cues.includes(c)) ?? 'difference' : undefined;
   if (f.intent === 'unknown' && how && !f.metrics.length && !f.bodies.length) {
     return answer('not_found', M.whichFigures(how));
   }

@@ -32,6 +32,14 @@ describe('a figure stated and asked to be checked', () => {
     const a = ask(`番禺2024年公开率是${(openRate * 100).toFixed(2)}%吗`);
     expect(a.text.split('\n')[0]).toMatch(/^✔/);
   });
+  it('a rate claimed to fewer decimals is checked at them (62.2% of 62.16%)', () => {
+    const one = (openRate * 100).toFixed(1), whole = (openRate * 100).toFixed(0);
+    expect(ask(`番禺2024年公开率${one}%，对吗`).text.split('\n')[0]).toMatch(/^✔/);
+    expect(ask(`番禺2024年公开率${whole}%吗`).text.split('\n')[0]).toMatch(/^✔/);
+    const off = (Number(one) + 0.1).toFixed(1);
+    expect(ask(`番禺2024年公开率${off}%，对吗`).text.split('\n')[0]).toMatch(/^✘/);
+  });
+
   it('an answer of several years is not checked by its first line', () => {
     const h = truth('hongze-2024').applications.new_received[6];
     const a = ask(`洪泽近两年收到申请${h}件对吗`);
