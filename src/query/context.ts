@@ -148,6 +148,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  // 第二呢, 谁最低 after a ranking of the bodies named: the same bodies, not every body
+  const overAll = cur.cues.some((c) => c === 'all_bodies' || SCOPE_LEVEL[c] || TIER_OF[c]);
+  if (!who && many && prev.bodies.length > 1 && !overAll) m.bodies = prev.bodies;
   // 番禺呢 after one body's figure: the same figure of another body, in the same year (谁更高 next compares them)
   // (洪泽2024年呢 after 番禺2024年: the same year named again is no change)
   const sameYears = !cur.years.length || (cur.years.every((y) => prev.years.includes(y)) && !cur.relYears.length);
@@ -190,6 +193,7 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   }
   if (!what && !OWN_INTENTS.has(cur.intent)) {
     m.ratio = prev.ratio;
+    m.ratios = prev.ratios;
     m.share = cur.share ?? prev.share;
     m.applicant = cur.applicant ?? prev.applicant;
     m.applicants = cur.applicants.length ? cur.applicants : prev.applicants;

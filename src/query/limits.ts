@@ -30,6 +30,8 @@ export function beyondTables(f: Frame): string | null {
   const elsewhere = f.parts.groups.length > 0 || f.metrics.some((m) => m.startsWith('active.')) || !!f.parts.doc;
   if (ofApplications && elsewhere) return M.rateOfApplications(f.ratio === 'open_rate' ? '公开率' : '办结率');
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
+  // 是最少的那个单位的几倍, 最多的和最少的差多少: a ranking, then arithmetic on its rows: asked apart
+  if (f.intent === 'rank' && f.cues.some((c) => c === 'times' || c === 'difference')) return M.rankThenCompute;
   // 收到申请多几个百分点: points are a difference of rates; a count has none
   if (f.cues.includes('points') && !f.ratio) return M.pointsOfCount;
   if (f.wantsSum && !f.ratio && (overlapping(f.metrics) || overlappingWords(f.parts, f.text))) return M.sumOverlaps;

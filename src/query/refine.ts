@@ -66,6 +66,8 @@ function otherUnit(f: Frame): { label: string; unit: string } | null {
   for (const m of f.metrics) {
     const def = metric(m);
     if (def && !sameUnitKind(def.unit, f.unit)) return { label: def.label, unit: def.unit };
+    // 公开了多少条政府信息: 条 counts information published, not applications (件)
+    if (def && f.unit === '条' && /^(applications|group)\./.test(m)) return { label: def.label, unit: def.unit };
   }
   return null;
 }

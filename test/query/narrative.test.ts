@@ -32,7 +32,8 @@ describe('a figure of the prose and the clause that goes on with it', () => {
   it('the fee of disclosure asked in other words (依申请公开收费, 信息处理费收了多少钱) is the prose\'s, not 行政事业性收费',
     () => {
       const fees = /行政事业性收费\s*(\d+)/.exec(text)![1];
-      for (const q of ['番禺2024年依申请公开收费多少', '番禺2024年信息处理费收了多少钱', '番禺区2024年政府信息公开收费多少']) {
+      for (const q of ['番禺2024年依申请公开收费多少', '番禺2024年信息处理费收了多少钱', '番禺区2024年政府信息公开收费多少',
+        '番禺2024年依申请公开收了多少费']) {
         const a = engine.ask(q, { now: NOW });
         const values = a.facts.map((f) => f.value).sort((x, y) => x - y);
         expect(values, q).toEqual([collected, involved].sort((x, y) => x - y));

@@ -61,6 +61,9 @@ function tokenize(text: string, lex: Lexicon) {
   return { text: fixed.text, tokens: joinTails(tokens), guesses: fixed.guesses, years };
 }
 
+/** 行政事业性收费, and the prose's fee of disclosure (依申请公开收了多少费 asks it). */
+const FEES = 'active.fees';
+const FEE_TERM = '信息处理费';
 const HAN = /^[\u4e00-\u9fff]+$/;
 const isTail = (t: Tok) => t.kind === 'word' && NOUN_ENDS.includes(t.text) && t.entries.every((e) => e.k === 'filler');
 /**
@@ -156,7 +159,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const own = rest.flatMap(wordsOf)
     .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
   readWords(f, ordersRows([...own, ...fromTop, ...carry]), now.getUTCFullYear());
-  // 信息处理费收了多少钱: the fee the prose states, not the table's 行政事业性收费
+  // 信息处理费收了多少钱, 依申请公开收了多少费: the fee the prose states, not the table's 行政事业性收费
+  const feeOf = f.cues.includes('apply') && f.metrics.includes(FEES) ? [FEE_TERM] : [];
+  if (feeOf.length) { topics.push(...feeOf); f.keywords = [...new Set([...f.keywords, ...feeOf])]; }
   const instead = new Set(topics.flatMap((x) => TABLE_TOPICS[x]?.instead ?? []));
   f.metrics = f.metrics.filter((m) => !instead.has(m));
   // a subject of the prose that is no word of the figures asked (留言 of 留言办理了多少条, not 主动公开 beside table 二)
