@@ -74,6 +74,14 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   const own = cur.cues.filter((c) => c !== 'these');
   const alone = (cue: string) => bare && own.length === 1 && own[0] === cue;
   // 洪泽的公开率 → 番禺呢 → 谁更高 / 相差多少 / 两个加起来 / 谁最多: the bodies of the last turns, side by side
+  // 不予公开多少 → 其中最多的是哪一项: the group's reasons in order, not the bodies ranked
+  if (bare && cur.cues.includes('breakdown') && prev.metrics.length === 1 && prev.metrics[0].startsWith('group.')) {
+    const cues = [...prev.cues.filter((c) => !RANKING.has(c)), 'each' as const];
+    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], cues };
+    m.order = cur.order ?? prev.order;
+    m.intent = decideIntent(m);
+    return m;
+  }
   const sideBySide = bare && own.length > 0 && own.every((c) => SIDE_BY_SIDE.has(c));
   if (sideBySide && prev.before?.length && prev.bodies.length === 1) {
     const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], before: undefined,
@@ -158,8 +166,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     && prev.bodies.length === 1 && cur.bodies[0] !== prev.bodies[0] && !many;
   m.before = another ? [...new Set([...(prev.before ?? []), ...prev.bodies])].filter((id) => id !== cur.bodies[0])
     : undefined;
-  // 和番禺比呢: the chat's body beside the one named
-  if (another && cur.cues.includes('compare')) { m.bodies = [...prev.bodies, ...cur.bodies]; m.before = undefined; }
+  // 和番禺比呢, 是洪泽的几倍, 比洪泽多多少: the chat's body beside the one named
+  const against = cur.cues.some((c) => c === 'compare' || c === 'difference' || c === 'times');
+  if (another && against) { m.bodies = [...prev.bodies, ...cur.bodies]; m.before = undefined; }
   // 它的公开率, 这个单位的办结率 after a ranking: the body it named first (after a tie, none: which is asked)
   if (!who && cur.cues.includes('that_body') && overMany(prev)) {
     m.bodies = prev.lead !== undefined ? [prev.lead] : [];

@@ -8,6 +8,8 @@ const CHECK = /(对吗|对不对|是吗|是不是|吗|准确吗|属实吗|没错
 const ASKED = /[？?]$/;
 const QUESTION_WORD = /多少|几|哪|什么|怎么|如何|是否|啥|谁/;
 const VERIFY = /^(请|帮我|帮忙)?(核实|核对|确认|查证)(一下)?[:：，,]/;
+/** The question opens by asking to verify what follows (核实一下：…). */
+export const verifies = (text: string) => VERIFY.test(text);
 const STATED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|件|条|个|次|份|项|人次|元|%|％)(?![\d])/g;
 
 /**

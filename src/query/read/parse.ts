@@ -15,7 +15,7 @@ import { applyNames, readNames } from './names.js';
 import { segment, type Token } from './segment.js';
 import { correctTypos } from './typos.js';
 import { carriedFrom, carriedInto } from './carry.js';
-import { claimOf } from './claim.js';
+import { claimOf, verifies } from './claim.js';
 import { deniesFigure } from './negation.js';
 import { pairedApart } from './pairs.js';
 import { readShare } from './share.js';
@@ -41,6 +41,7 @@ const RANK_ASC: Word = { k: 'cue', id: 'rank_asc' };
 const BREAKDOWN = /原因|情形|理由|构成|哪一?项|哪一?种|哪一?类/;
 const RANKS_BODIES: string[] = ['rank', 'rank_desc', 'rank_asc', 'which', 'position'];
 const EACH: Word = { k: 'cue', id: 'each' };
+const BREAKDOWN_CUE: Word = { k: 'cue', id: 'breakdown' };
 const QUOTED = /[“"「『‘]([^”"」』’]{2,30})[”"」』’]/g;
 
 type Tok = Token<Entry>;
@@ -121,6 +122,8 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   const ordersRows = (ws: Word[]): Word[] => (ofGroup
     ? [...ws.filter((w) => !(w.k === 'cue' && RANKS_BODIES.includes(w.id))), EACH] : ws);
   cueWords = ordersRows(cueWords);
+  // 其中最多的是哪一项 with no group named: a follow-up may order the chat's group (context.ts)
+  const breakdown = BREAKDOWN.test(text) && !ofGroup ? [BREAKDOWN_CUE] : [];
   // 番禺排第几: the place is the body whose place in the ranking is asked, not the region ranked
   // 番禺占全部单位的比例: likewise, the body whose share is asked
   // 番禺在全市排第几, 番禺全国排名: a place below the scope's level is the body ranked, not the region
@@ -158,7 +161,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // 2023年结转过来: the 结转 of the words is the carrying from, not 结转下年度
   const own = rest.flatMap(wordsOf)
     .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
-  readWords(f, ordersRows([...own, ...fromTop, ...carry]), now.getUTCFullYear());
+  readWords(f, ordersRows([...own, ...fromTop, ...carry, ...breakdown]), now.getUTCFullYear());
   // 信息处理费收了多少钱, 依申请公开收了多少费: the fee the prose states, not the table's 行政事业性收费
   const feeOf = f.cues.includes('apply') && f.metrics.includes(FEES) ? [FEE_TERM] : [];
   if (feeOf.length) { topics.push(...feeOf); f.keywords = [...new Set([...f.keywords, ...feeOf])]; }
@@ -197,6 +200,8 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (fewest) f.order = 'asc';
   else if (MOST.test(text)
     || f.cues.includes('rank_desc') || f.cues.includes('rank') || f.cues.includes('position')) f.order = 'desc';
+  // 帮我核对：…1774件: the figure stated is checked, not the report audited
+  if (f.claimed && verifies(text)) f.cues = f.cues.filter((c) => c !== 'audit');
   f.intent = decideIntent(f);
   f.trace.push(`intent:${f.intent}`);
   return { frame: f };

@@ -12,7 +12,7 @@ export type Cue =
   | 'receive' | 'compare' | 'rank_desc' | 'rank_asc' | 'rank' | 'sum' | 'change' | 'trend' | 'list' | 'audit'
   | 'published' | 'problems' | 'help' | 'all_bodies' | 'which' | 'and' | 'subyear' | 'question' | 'prev_year'
   | 'latest' | 'fee_amount' | 'report' | 'each' | 'difference' | 'times' | 'that_body' | 'negated' | 'deadline'
-  | 'no_date' | 'late' | 'apply' | 'points' | 'which_year' | 'these'
+  | 'no_date' | 'late' | 'apply' | 'points' | 'which_year' | 'these' | 'breakdown'
   | 'position' | 'other_word' | 'nationwide' | 'province_wide' | 'city_wide'
   | 'average' | 'average_years' | 'each_county' | 'each_city' | 'each_town' | 'each_street' | 'each_township'
   | 'each_department';
