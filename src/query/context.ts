@@ -6,6 +6,7 @@
 import { namesWho, type Frame } from './frame.js';
 import { decideIntent } from './read/intent.js';
 import { metricsOf } from './read/words.js';
+import { acrossTurns, RANKING } from './turns.js';
 import { SCOPE_LEVEL, TIER_OF } from './words/index.js';
 
 export class ChatContexts {
@@ -43,11 +44,7 @@ export class ChatContexts {
 
 const OWN_INTENTS = new Set(['audit', 'published', 'problems', 'help', 'list']);
 const MANY = new Set(['all_bodies', 'which', 'rank', 'rank_desc', 'rank_asc']);
-/** What makes a question a ranking, kept by a follow-up that moves its scope or its place. */
-const RANKING = new Set(['position', 'rank', 'rank_desc', 'rank_asc', 'which', 'all_bodies']);
 /** What else a question over many bodies keeps for a follow-up (各区县呢 after an average: still an average). */
-/** What a question alone asks of the bodies just shown (谁多, 相差多少, 几倍, 加起来, 谁最多). */
-const SIDE_BY_SIDE = new Set<string>(['sum', 'compare', 'difference', 'times', 'rank_desc', 'rank_asc', 'which']);
 const OVER_MANY = new Set(['average', 'sum', 'all_bodies']);
 const overMany = (f: Frame) => !f.bodies.length && !f.ambiguous
   && (f.intent === 'rank' || f.intent === 'total' || f.cues.some((c) => MANY.has(c) || !!TIER_OF[c]));
@@ -64,63 +61,12 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   if (who && what) return cur;
   if (cur.intent === 'card' && cur.cues.includes('report')) return cur; // "洪泽区的报告" asks for the card itself
   if (cur.intent === 'help' || cur.intent === 'list') return cur;
-  const nothing = !who && !what && !cur.years.length && !cur.ctxYears.length && !cur.applicant && !cur.parts.rcol
-    && !cur.parts.docop
-    && !cur.cues.length && !cur.unknown.length;
-  if (nothing) return cur;
   const bare = !who && !what && !cur.years.length && !cur.ctxYears.length && !cur.applicant && !cur.parts.rcol
     && !cur.parts.docop;
-  // the question's cues less 两个 / 这三个 (the figures just shown)
-  const own = cur.cues.filter((c) => c !== 'these');
-  const alone = (cue: string) => bare && own.length === 1 && own[0] === cue;
-  // 洪泽的公开率 → 番禺呢 → 谁更高 / 相差多少 / 两个加起来 / 谁最多: the bodies of the last turns, side by side
-  // 不予公开多少 → 其中最多的是哪一项: the group's reasons in order, not the bodies ranked
-  if (bare && cur.cues.includes('breakdown') && prev.metrics.length === 1 && prev.metrics[0].startsWith('group.')) {
-    const cues = [...prev.cues.filter((c) => !RANKING.has(c)), 'each' as const];
-    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], cues };
-    m.order = cur.order ?? prev.order;
-    m.intent = decideIntent(m);
-    return m;
-  }
-  const sideBySide = bare && own.length > 0 && own.every((c) => SIDE_BY_SIDE.has(c));
-  if (sideBySide && prev.before?.length && prev.bodies.length === 1) {
-    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], before: undefined,
-      bodies: [...prev.before, ...prev.bodies], cues: [...new Set([...prev.cues, ...own])],
-      order: cur.order ?? prev.order };
-    m.intent = decideIntent(m);
-    return m;
-  }
-  if (sideBySide && prev.beforeYears?.length && prev.bodies.length === 1) {
-    const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], beforeYears: undefined,
-      years: [...new Set([...prev.beforeYears, ...prev.years])].sort((a, b) => a - b),
-      cues: [...new Set([...prev.cues, ...own])], wantsSum: prev.wantsSum || own.includes('sum') };
-    m.intent = decideIntent(m);
-    return m;
-  }
-  // 维持几件 → 纠正呢 → 两个加起来: the figures of two turns of one body are not kept
-  if (cur.cues.includes('these') && prev.bodies.length < 2 && own.some((c) => SIDE_BY_SIDE.has(c))) return cur;
-  // 总计呢 / 一共多少 alone: the whole of what was asked (the 总计 column, a review's 总计), never the part again;
-  // with nothing left to add up, the question is not answered (the figures of two turns are not kept)
-  if (alone('sum')) {
-    if (prev.parts.rcol && prev.parts.rcol !== 'total') {
-      const parts = { ...prev.parts, rcol: 'total' as const };
-      return followUp(cur, prev, { parts, metrics: metricsOf({ ...prev, keywords: [] }, parts) });
-    }
-    if (prev.applicant && prev.applicant !== 'total') {
-      return followUp(cur, prev, { applicant: 'total', applicants: ['total'] });
-    }
-    // 番禺和洪泽收到多少 → 加起来呢: the figure of the bodies shown, added up (a rate is refused as a sum)
-    if (prev.bodies.length > 1 && prev.metrics.length === 1) {
-      const cues = [...prev.cues.filter((c) => !RANKING.has(c)), 'sum' as const];
-      const m: Frame = { ...prev, text: cur.text, trace: [...cur.trace, 'context'], cues };
-      m.intent = decideIntent(m);
-      return m;
-    }
-    return cur;
-  }
-  // 谁更高 / 差多少 / 几倍 alone after one figure: two figures are not on hand
-  const apart = bare && own.length > 0 && own.every((c) => c === 'compare' || c === 'difference' || c === 'times');
-  if (apart && prev.bodies.length < 2 && new Set(prev.years).size < 2) return cur;
+  if (bare && !cur.cues.length && !cur.unknown.length) return cur; // nothing to go on with
+  // a follow-up on what the last turns showed (谁多, 加起来, 其中最多的是哪一项): turns.ts
+  const turned = bare ? acrossTurns(cur, prev) : undefined;
+  if (turned) return turned;
   const m: Frame = { ...cur, trace: [...cur.trace, 'context'] };
   // 占比呢: the share of what was asked, not of a default
   if (cur.ratio === 'share' && !cur.parts.rows.length && !cur.parts.groups.length && !who) {
@@ -242,12 +188,5 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     && prev.years.length === 1 && m.years[0] !== prev.years[0];
   m.beforeYears = anotherYear ? [...new Set([...(prev.beforeYears ?? []), ...prev.years])] : undefined;
   if (!OWN_INTENTS.has(cur.intent)) m.intent = decideIntent(m);
-  return m;
-}
-
-/** The chat's frame with some of its slots replaced: a follow-up that only moves to the whole of the last figure. */
-function followUp(cur: Frame, prev: Frame, change: Partial<Frame>): Frame {
-  const m: Frame = { ...prev, ...change, text: cur.text, trace: [...cur.trace, 'context'], cues: prev.cues };
-  m.intent = decideIntent(m);
   return m;
 }
