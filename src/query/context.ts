@@ -94,8 +94,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
     m.applicant = prev.applicant;
     m.applicants = prev.applicants;
   }
-  // 法人…予以公开 → 部分公开呢: another row of the same column
-  if (!who && what && !cur.applicant && prev.applicant && prev.applicant !== 'total' && !cur.ratio) {
+  // 法人…予以公开 → 部分公开呢: another row of the same column (总共办结多少: the whole row, every column)
+  const whole = cur.cues.includes('sum');
+  if (!who && what && !whole && !cur.applicant && prev.applicant && prev.applicant !== 'total' && !cur.ratio) {
     m.applicant = prev.applicant;
     m.applicants = prev.applicants;
   }

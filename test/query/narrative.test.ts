@@ -41,6 +41,13 @@ describe('a figure of the prose and the clause that goes on with it', () => {
       }
     });
 
+  it('收费通知几件 is the notices the prose says were sent, not the row of applicants who did not pay after one', () => {
+    const sent = Number(/发出收费通知(\d+)件/.exec(text)![1]);
+    for (const q of ['番禺2024年收费通知几件', '番禺2024年发出几件收费通知']) {
+      expect(engine.ask(q, { now: NOW }).facts.map((f) => f.value), q).toEqual([sent]);
+    }
+  });
+
   it('asked by the words of the second, that one alone', () => {
     const a = engine.ask('番禺区2024年实际收取信息处理费多少元', { now: NOW });
     expect(a.facts.map((f) => f.value)).toEqual([collected]);

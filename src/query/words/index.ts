@@ -13,6 +13,9 @@ export {
   UNIT_NOUNS, UNITS,
 } from './cues.js';
 
+/** Subjects of the prose (收费通知: the notices sent, 24 件), which a row's phrase does not take over. */
+const PROSE = new Set(CUE_WORDS.filter(([, w]) => w.k === 'topic').map(([s]) => s));
+
 /**
  * The template's own row labels are words too, as printed without their numbering ("属于国家秘密",
  * "要求行政机关确认或重新出具已获取信息", "信访举报投诉类申请"), with the phrases the parser knows them by.
@@ -20,7 +23,7 @@ export {
 const TEMPLATE_WORDS: [string, Word][] = ALL_APPLICATION_ROWS.filter((d) => d.key !== 'other_total').flatMap((d) => {
   const label = d.label.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七]）(?:[\u4e00-\u9fff]{4}\s*)?|\d+\./g, '').trim();
   const forms = [label, label.replace(/^属于/, ''), label.replace(/^申请人/, ''), ...d.phrases.filter((p) => p.length >= 3)];
-  return [...new Set(forms.filter((x) => x.length >= 3 && !/总计|^其他$/.test(x)))]
+  return [...new Set(forms.filter((x) => x.length >= 3 && !/总计|^其他$/.test(x) && !PROSE.has(x)))]
     .map((x): [string, Word] => [x, { k: 'metric', id: `applications.${d.key}` }]);
 });
 
