@@ -15,9 +15,24 @@ export function checkClaim(a: Answer, claim: NonNullable<Frame['claimed']>): Ans
     const level = a.facts.find((y) => !/^\w+:/.test(y.metric));
     return level ? checked(a, claim, level, true) : a;
   }
+  // 番禺比洪泽多1679件: the difference of the two bodies, in the order named, and its way
+  const diff = a.facts.find((y) => y.metric.startsWith('difference:'));
+  if (claim.change && diff) return checkedDifference(a, claim, diff);
   // 下降了1343件: a change claimed of a figure, not of a change, is not checked as one
   if (ofChange || !claim.change) return checked(a, claim, a.facts[0]);
   return { ...a, text: `${M.claimNotChange}\n${a.text}` };
+}
+
+/** 甲比乙多X: the difference's size, and that 甲 (named first, shown first) has more (多) or fewer (少). */
+function checkedDifference(a: Answer, claim: NonNullable<Frame['claimed']>, diff: Answer['facts'][number]): Answer {
+  const [p, q] = a.facts.filter((y) => !/^\w+:/.test(y.metric));
+  if (!p || !q || claim.unit === '%' || !(p.unit === claim.unit || sameUnitKind(p.unit, claim.unit))) return a;
+  const signed = p.value - q.value;
+  const way = claim.change === 'either' || (claim.change === 'up') === signed > 0;
+  const said = `${claim.digits} ${claim.unit}`;
+  const same = way && Math.abs(Math.abs(signed) - claim.value) < 1e-6;
+  const actual = M.moreThan(p.org, q.org, signed >= 0, fmt(Math.abs(signed), diff.unit));
+  return { ...a, text: `${same ? M.claimSame(said) : M.claimDiffers(said, actual)}\n${a.text}` };
 }
 
 /** The verdict on the claim against fact x (of a change: its size, and its way when the claim says one). */

@@ -118,6 +118,7 @@ export const M = {
   claimRounded: (actual: string) => `（报告中是 ${actual}，四舍五入到所说的位数）`,
   claimNotChange: '问题所说的是变化量，下面的回答不是变化量，请对照自行核对。',
   changeBy: (up: boolean, v: string) => `${up ? '增加' : '减少'} ${v}`,
+  moreThan: (a: string, b: string, more: boolean, v: string) => `${a}比${b}${more ? '多' : '少'} ${v}`,
   claimDiffers: (said: string, actual: string) => `✘ 与问题所说的 ${said} 不一致：报告中是 ${actual}。`,
   claimOtherUnit: (said: string, actual: string) => `问题所说的 ${said} 与报告的数字（${actual}）单位不同，无法直接核对。`,
   sumOverlaps: '这几项数字有重叠（例如新收申请里包括了后来予以公开的，办结总数里包括了各项结果），相加会重复计算，所以不给出合计：可以分别问各项。',

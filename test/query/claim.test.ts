@@ -74,6 +74,17 @@ describe('a figure stated and asked to be checked', () => {
     expect(ask(q).text.split('\n')[0]).toMatch(/^✔/);
   });
 
+  it('a difference of two bodies (番禺比洪泽多X件) is checked by its size and which has more', () => {
+    const h = truth('hongze-2024').applications.new_received[6];
+    const d = received - h;
+    expect(d).toBeGreaterThan(0);
+    const first = (q: string) => ask(q).text.split('\n')[0];
+    expect(first(`番禺2024年收到的申请比洪泽多${d}件，对吗`)).toMatch(/^✔/);
+    expect(first(`洪泽2024年收到的申请比番禺少${d}件吗`)).toMatch(/^✔/);
+    expect(first(`洪泽2024年收到的申请比番禺多${d}件，对吗`)).toMatch(/^✘/);
+    expect(first(`番禺2024年收到的申请比洪泽多${d + 21}件？`)).toMatch(/^✘/);
+  });
+
   it('a count of 20xx (2000件) is a count, not a year', () => {
     const a = ask('番禺2024年收到申请2000件对吗');
     expect(a.text.split('\n')[0]).toContain(`不一致：报告中是 ${received} 件`);

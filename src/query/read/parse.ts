@@ -200,6 +200,8 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (fewest) f.order = 'asc';
   else if (MOST.test(text)
     || f.cues.includes('rank_desc') || f.cues.includes('rank') || f.cues.includes('position')) f.order = 'desc';
+  // 番禺比洪泽多1679件，对吗: the difference of the two is what is checked
+  if (f.claimed?.change && f.bodies.length === 2 && !f.cues.includes('difference')) f.cues.push('difference');
   // 帮我核对：…1774件: the figure stated is checked, not the report audited
   if (f.claimed && verifies(text)) f.cues = f.cues.filter((c) => c !== 'audit');
   f.intent = decideIntent(f);
