@@ -85,6 +85,11 @@ describe('a figure stated and asked to be checked', () => {
     expect(first(`番禺2024年收到的申请比洪泽多${d + 21}件？`)).toMatch(/^✘/);
   });
 
+  it.each([`番禺2024年收到${received}件申请，其中自然人？`, `番禺2024年收到${received}件申请，其中自然人多少，对吗`,
+    `番禺2024年收到${received}件申请，予以公开的呢？`])('%s: the figure stated is not the one asked, no verdict', (q) => {
+    expect(ask(q).text).not.toMatch(/^[✔✘]/);
+  });
+
   it('a count of 20xx (2000件) is a count, not a year', () => {
     const a = ask('番禺2024年收到申请2000件对吗');
     expect(a.text.split('\n')[0]).toContain(`不一致：报告中是 ${received} 件`);

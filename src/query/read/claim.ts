@@ -6,6 +6,7 @@
 const CHECK = /(对吗|对不对|是吗|是不是|吗|准确吗|属实吗|没错吧|对吧|对么|是吧|是么|是真的吗|真的假的|正确吗|没说错吧|没记错吧)[？?。！!]*$/;
 /** …收到17件申请？ / 核实一下：…42225件: a figure stated and asked about, with no question word of its own. */
 const ASKED = /[？?]$/;
+const MORE_CLAUSES = /[，,；;。]/;
 const QUESTION_WORD = /多少|几|哪|什么|怎么|如何|是否|啥|谁/;
 const VERIFY = /^(请|帮我|帮忙)?(核实|核对|确认|查证)(一下)?[:：，,]/;
 /** The question opens by asking to verify what follows (核实一下：…). */
@@ -27,7 +28,9 @@ const CHANGE_WORDS: [RegExp, NonNullable<Claim['change']>][] = [
 
 /** The one figure stated in a yes-or-no question, or none (none stated, or several). */
 export function claimOf(text: string): Claim | undefined {
-  if (!CHECK.test(text) && !(ASKED.test(text) && !QUESTION_WORD.test(text)) && !VERIFY.test(text)) return undefined;
+  // …？ alone asks about the figure stated only in a question of one clause (…1774件申请，其中自然人？ asks another)
+  const asked = ASKED.test(text) && !QUESTION_WORD.test(text) && !MORE_CLAUSES.test(text.replace(/[？?]+$/, ''));
+  if (!CHECK.test(text) && !asked && !VERIFY.test(text)) return undefined;
   const stated = [...text.matchAll(STATED)];
   if (stated.length !== 1) return undefined;
   const [, digits, unit] = stated[0];

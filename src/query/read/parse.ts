@@ -65,6 +65,8 @@ function tokenize(text: string, lex: Lexicon) {
 /** 行政事业性收费, and the prose's fee of disclosure (依申请公开收了多少费 asks it). */
 const FEES = 'active.fees';
 const FEE_TERM = '信息处理费';
+/** Words that name a figure of the tables (a row, a column, a rate). */
+const FIGURE_WORDS = new Set<string>(['metric', 'col', 'ratio', 'rgroup', 'rcol', 'doc', 'docop']);
 const HAN = /^[\u4e00-\u9fff]+$/;
 const isTail = (t: Tok) => t.kind === 'word' && NOUN_ENDS.includes(t.text) && t.entries.every((e) => e.k === 'filler');
 /**
@@ -152,6 +154,10 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   if (!f.bodies.length && !f.ambiguous && !f.unknownBodies.length) fuzzyBody(f, unknown, lex);
   // 收到申请1774件对吗: the number stated is to be checked, not a word to read
   f.claimed = claimOf(text);
+  // …1774件申请，其中自然人多少，对吗: a figure named after the number stated is what is asked, not what was claimed
+  const at = f.claimed ? text.indexOf(f.claimed.digits) : -1;
+  const after = (t: Tok) => t.start > at && wordsOf(t).some((w) => FIGURE_WORDS.has(w.k));
+  if (f.claimed && rest.some(after)) f.claimed = undefined;
   const claimed = f.claimed?.digits.split('.') ?? [];
   f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text) && !claimed.includes(t.text))
     .map((t) => t.text);
