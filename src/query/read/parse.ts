@@ -65,6 +65,17 @@ function tokenize(text: string, lex: Lexicon) {
 /** 行政事业性收费, and the prose's fee of disclosure (依申请公开收了多少费 asks it). */
 const FEES = 'active.fees';
 const FEE_TERM = '信息处理费';
+/** 行政复议总数和纠正数: 总数 right after a group of table 四 is its column 总计, not a sum asked (一共 is one). */
+const GROUP_TOTAL = new Set(['总数', '总计', '总件数', '总量']);
+function groupTotals(tokens: Tok[]): Word[] {
+  let last: Word | undefined;
+  return tokens.flatMap((t) => wordsOf(t).map((w) => {
+    const total = w.k === 'cue' && w.id === 'sum' && last?.k === 'rgroup' && GROUP_TOTAL.has(t.text);
+    if (w.k !== 'filler') last = w;
+    return total ? { k: 'rcol', id: 'total' } as Word : w;
+  }));
+}
+
 /** Words that name a figure of the tables (a row, a column, a rate). */
 const FIGURE_WORDS = new Set<string>(['metric', 'col', 'ratio', 'rgroup', 'rcol', 'doc', 'docop']);
 const HAN = /^[\u4e00-\u9fff]+$/;
@@ -165,7 +176,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   f.keywords = [...new Set([...rest.filter((t) => wordsOf(t).some((w) => w.k === 'topic')).map(term), ...f.unknown])];
   const topics = rest.filter((t) => wordsOf(t).length > 0 && wordsOf(t).every((w) => w.k === 'topic')).map(term);
   // 2023年结转过来: the 结转 of the words is the carrying from, not 结转下年度
-  const own = rest.flatMap(wordsOf)
+  const own = groupTotals(rest)
     .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
   readWords(f, ordersRows([...own, ...fromTop, ...carry, ...breakdown]), now.getUTCFullYear());
   // 信息处理费收了多少钱, 依申请公开收了多少费: the fee the prose states, not the table's 行政事业性收费
