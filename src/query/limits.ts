@@ -29,6 +29,9 @@ export function beyondTables(f: Frame): string | null {
   const ofApplications = f.ratio === 'open_rate' || f.ratio === 'completion_rate';
   const elsewhere = f.parts.groups.length > 0 || f.metrics.some((m) => m.startsWith('active.')) || !!f.parts.doc;
   if (ofApplications && elsewhere) return M.rateOfApplications(f.ratio === 'open_rate' ? '公开率' : '办结率');
+  // 行政许可的纠错率, 不予公开的纠错率: the rates of table 四 are of its reviews and suits only
+  const ofReviews = TABLE_FOUR_RATES.includes(f.ratio ?? '');
+  if (ofReviews && (f.metrics.some((m) => !m.startsWith('review.')) || !!f.parts.doc)) return M.rateOfReviews;
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
   // 是最少的那个单位的几倍, 最多的和最少的差多少: a ranking, then arithmetic on its rows: asked apart
   if (f.intent === 'rank' && f.cues.some((c) => c === 'times' || c === 'difference')) return M.rankThenCompute;

@@ -67,6 +67,10 @@ describe('a figure stated and asked to be checked', () => {
     expect(first(`洪泽行政处罚减少${fell}件吗`)).toMatch(/^✔/);
     expect(first(`洪泽行政处罚增加了${fell}件对吗`)).toContain(`不一致：报告中是 减少 ${fell} 件`);
     expect(first(`洪泽行政处罚下降了${fell + 1}件对吧`)).toMatch(/^✘/);
+    // 多收了74件: a verb between the way and the number
+    const [h24, h23] = [truth('hongze-2024'), truth('hongze-2023')].map((t) => t.applications.new_received[6]);
+    expect(first(`洪泽2024年比2023年多收了${h24 - h23}件申请，对吗`)).toMatch(/^✔/);
+    expect(first(`洪泽2024年比2023年多收了${h24}件申请，对吗`)).toMatch(/^✘/);
   });
 
   it.each([`番禺2024年收到申请${received}件，是吧`, `听说番禺2024年收到了${received}件申请？`,

@@ -20,9 +20,11 @@ const STATED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|件|条|个|次|份|项|人�
 export interface Claim { value: number; unit: string; digits: string; change?: 'up' | 'down' | 'either' }
 
 /** Words right before a number that say it is a change, and which way. */
+/** 多收了74件, 少办结了3件: the verb between the way and the number. */
+const VERB = '(?:收到?|办结?|办理|处理|处罚|公开|发布|受理|复议|起诉)?';
 const CHANGE_WORDS: [RegExp, NonNullable<Claim['change']>][] = [
-  [/(增长|增加|提高|上升|升高|多出|涨|升|多)了?$/, 'up'],
-  [/(减少|下降|降低|下滑|减|降|少)了?$/, 'down'],
+  [new RegExp(`(增长|增加|提高|上升|升高|多出|涨|升|多)${VERB}了?$`), 'up'],
+  [new RegExp(`(减少|下降|降低|下滑|减|降|少)${VERB}了?$`), 'down'],
   [/(相差|差了|差|变化了|变化|变动了|变动)$/, 'either'],
 ];
 
