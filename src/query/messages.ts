@@ -97,6 +97,8 @@ export const M = {
     + `${orgs.length > 1 ? '，并列' : ''}）${note}`,
   nthTied: (year: number, nth: number, place: number, orgs: string[]) =>
     `${year} 年这个排名没有第 ${nth} 名：${orgs.join('、')} 并列第 ${place} 名。`,
+  rankOfOne: (year: number, place: string, org: string) => `${year} 年${place}只有 ${org} 一个单位的报告，`
+    + `无法排名；要看它在全部单位中的位置，可以问「${org}${year}年…排第几」。`,
   nthBeyond: (year: number, nth: number, n: number) => `${year} 年这个排名只有 ${n} 个单位，没有第 ${nth} 名。`,
   scopeUnknown: (org: string, level: string) => `不知道${org}属于哪个${level}，不能在全${level}范围内排名。`,
   scopeWhich: (level: string) => `“全${level}”要说是哪个${level}：例如「广东省2024年各单位收到申请排名」，`

@@ -10,7 +10,7 @@ import {
   SHOWN, isRate, namedYears, population, refOf, shownFact, shownWithWarnings, skippedText, type Pop, type Row,
 } from './many.js';
 import { withScope } from './scope.js';
-import { overLabel } from './levels.js';
+import { overLabel, tierOf } from './levels.js';
 import { ranking, type Ranking } from './ranked.js';
 
 export function rank(ctx: Ctx, f: Frame): Answer {
@@ -55,6 +55,12 @@ function ranked(ctx: Ctx, f: Frame): Answer {
   const pct = shown[0].unit === '%';
   const most = pct ? (f.order === 'asc' ? '最低' : '最高') : (f.order === 'asc' ? '最少' : '最多');
   if (f.nth && f.nth > r.n) return answer('not_found', M.nthBeyond(pop.year, f.nth, r.n));
+  // 武江收到申请最多吗: a place with one body is no ranking (the body is not the most of all for it)
+  const itsOwn = f.regions.length === 1 && !tierOf(f) && !f.cues.includes('all_bodies')
+    && shown[0].org.includes(f.regions[0].name);
+  if (r.n === 1 && itsOwn && !f.bodies.length) {
+    return answer('not_found', M.rankOfOne(pop.year, region, shown[0].org));
+  }
   const place = places(r.top);
   const nth = f.nth ? nthPlace(ctx, f, r, place, region, pop) : null;
   // equal first values are all first: none is named alone as the most

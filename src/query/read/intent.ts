@@ -21,6 +21,8 @@ const RULES: [Intent, (f: Frame) => boolean][] = [
   // 洪泽哪一年收到申请最多: one body's years, the most named first (no body named: which body is asked)
   ['trend', (f) => has(f, 'which_year') && f.bodies.length <= 1 && !many(f) && (!!f.metrics.length || !!f.ratio)],
   ['rank', (f) => ranks(f) && f.bodies.length !== 1 && (!!f.metrics.length || !!f.ratio)],
+  // 协作办收到申请是不是最多的: where the body stands among every body (a ranking with its place)
+  ['rank', (f) => ranks(f) && f.bodies.length === 1 && (!!f.metrics.length || !!f.ratio) && !has(f, 'which_year')],
   // where one body stands among all (番禺排第几, 番禺在各单位里排名如何): the ranking with its line
   // 网站访问量排名: a figure of the prose, which the rank handler says cannot be ranked
   ['rank', (f) => ranks(f) && f.topics.length > 0 && !f.metrics.length && !f.ratio && f.bodies.length !== 1],
