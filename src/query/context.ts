@@ -103,6 +103,9 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   // a question over many bodies (排名, 哪个单位最多, 各单位) does not take the chat's one body
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
+  // 番禺的公开率 → 洪泽呢 → 谁的公开率更高: the bodies of the last turns, with the figure named again
+  const apart = cur.cues.some((c) => c === 'compare' || c === 'difference' || c === 'times' || c === 'points');
+  if (!who && apart && prev.before?.length && prev.bodies.length === 1) m.bodies = [...prev.before, ...prev.bodies];
   // 第二呢, 谁最低 after a ranking of the bodies named: the same bodies, not every body
   const overAll = cur.cues.some((c) => c === 'all_bodies' || SCOPE_LEVEL[c] || TIER_OF[c]);
   if (!who && many && prev.bodies.length > 1 && !overAll) m.bodies = prev.bodies;

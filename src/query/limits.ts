@@ -33,6 +33,8 @@ export function beyondTables(f: Frame): string | null {
   const ofReviews = TABLE_FOUR_RATES.includes(f.ratio ?? '');
   if (ofReviews && (f.metrics.some((m) => !m.startsWith('review.')) || !!f.parts.doc)) return M.rateOfReviews;
   if (f.intent === 'rank' && figuresNamed(f) > 1) return M.rankOneFigure;
+  // 比洪泽和武江加起来还多多少: a sum and then a difference, asked apart
+  if (f.cues.includes('sum') && f.cues.includes('difference') && f.bodies.length > 2) return M.sumThenDifference;
   // 是最少的那个单位的几倍, 最多的和最少的差多少: a ranking, then arithmetic on its rows: asked apart
   if (f.intent === 'rank' && f.cues.some((c) => c === 'times' || c === 'difference')) return M.rankThenCompute;
   // 收到申请多几个百分点: points are a difference of rates; a count has none
