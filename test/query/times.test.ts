@@ -22,6 +22,12 @@ describe('how many times one body\'s figure is another\'s', () => {
     const t = engine.ask(q, { now: NOW }).facts.find((f) => f.unit === '倍');
     expect(t?.value).toBe(Math.round((received(a) / received(b)) * 100) / 100);
   });
+  it('of one body\'s two years: the first year named over the second (2024年是2023年的几倍)', () => {
+    const [now, before] = [received('hongze-2024'), received('hongze-2023')];
+    const t = engine.ask('洪泽2024年收到申请是2023年的几倍', { now: NOW }).facts.find((f) => f.unit === '倍');
+    expect(t?.value).toBe(Math.round((now / before) * 100) / 100);
+    expect(engine.ask('洪泽2024年公开率是2023年的几倍', { now: NOW }).facts.some((f) => f.unit === '倍')).toBe(false);
+  });
   it('a rate is not divided', () => {
     expect(engine.ask('番禺和洪泽2024年公开率是几倍', { now: NOW }).facts.some((f) => f.unit === '倍')).toBe(false);
   });

@@ -64,9 +64,23 @@ export function trend(ctx: Ctx, f: Frame): Answer {
   const sum = sumOfYears(f, facts);
   const summed = sum ? `\n${M.yearsTotal(facts.map((x) => x.year), fmt(sum.value, sum.unit))}` : '';
   const head = f.cues.includes('which_year') && f.order ? bestYears(body, f, facts) : '';
+  const times = timesOfYears(f, facts);
   return answer('answered',
-    `${head}${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${summed}${tail}`,
-    sum ? [sum, ...facts] : facts, warns);
+    `${head}${M.trendHead(body.name, facts[0].label)}${echo(f)}\n${lines.join('\n')}${summed}`
+      + `${times ? `\n${times.line}` : ''}${tail}`,
+    [...(sum ? [sum] : []), ...facts, ...(times ? [times.fact] : [])], warns);
+}
+
+/** 2024年是2023年的几倍: the first year named over the second, of counts of one unit (a rate has no 倍数). */
+function timesOfYears(f: Frame, facts: Fact[]): { fact: Fact; line: string } | null {
+  const counts = facts.every((x) => x.unit !== '%' && x.unit === facts[0].unit);
+  if (!f.cues.includes('times') || facts.length !== 2 || !counts) return null;
+  const named = [...new Set(f.years)];
+  const [a, b] = named.length === 2 ? named.map((y) => facts.find((x) => x.year === y)) : [facts[1], facts[0]];
+  if (!a || !b || !b.value) return null;
+  const v = Math.round((a.value / b.value) * 100) / 100;
+  const fact: Fact = { ...a, metric: `times:${a.metric}`, label: `${a.year}年是${b.year}年的倍数`, unit: '倍', value: v };
+  return { fact, line: M.timesOf(`${a.year} 年`, `${b.year} 年`, String(v), v !== a.value / b.value) };
 }
 
 /** 哪一年最多: the years of the highest (or lowest) value, named before the years in order. */
