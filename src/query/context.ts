@@ -6,7 +6,7 @@
 import { namesWho, type Frame } from './frame.js';
 import { decideIntent } from './read/intent.js';
 import { metricsOf } from './read/words.js';
-import { acrossTurns, RANKING } from './turns.js';
+import { acrossTurns, APART, RANKING } from './turns.js';
 import { SCOPE_LEVEL, TIER_OF } from './words/index.js';
 
 export class ChatContexts {
@@ -104,7 +104,7 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   const many = cur.cues.some((c) => MANY.has(c));
   if (!who && !many) { m.bodies = prev.bodies; m.ambiguous = prev.ambiguous; m.regions = prev.regions; }
   // 番禺的公开率 → 洪泽呢 → 谁的公开率更高: the bodies of the last turns, with the figure named again
-  const apart = cur.cues.some((c) => c === 'compare' || c === 'difference' || c === 'times' || c === 'points');
+  const apart = cur.cues.some((c) => APART.has(c));
   if (!who && apart && prev.before?.length && prev.bodies.length === 1) m.bodies = [...prev.before, ...prev.bodies];
   // 第二呢, 谁最低 after a ranking of the bodies named: the same bodies, not every body
   const overAll = cur.cues.some((c) => c === 'all_bodies' || SCOPE_LEVEL[c] || TIER_OF[c]);
@@ -117,8 +117,7 @@ export function mergeWithContext(cur: Frame, prev: Frame): Frame {
   m.before = another ? [...new Set([...(prev.before ?? []), ...prev.bodies])].filter((id) => id !== cur.bodies[0])
     : undefined;
   // 和番禺比呢, 是洪泽的几倍, 比洪泽多多少: the chat's body beside the one named
-  const against = cur.cues.some((c) => c === 'compare' || c === 'difference' || c === 'times');
-  if (another && against) { m.bodies = [...prev.bodies, ...cur.bodies]; m.before = undefined; }
+  if (another && apart) { m.bodies = [...prev.bodies, ...cur.bodies]; m.before = undefined; }
   // 它的公开率, 这个单位的办结率 after a ranking: the body it named first (after a tie, none: which is asked)
   if (!who && cur.cues.includes('that_body') && overMany(prev)) {
     m.bodies = prev.lead !== undefined ? [prev.lead] : [];

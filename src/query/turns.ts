@@ -13,7 +13,8 @@ export const RANKING = new Set(['position', 'rank', 'rank_desc', 'rank_asc', 'wh
 /** What a question alone asks of the bodies just shown (谁多, 相差多少, 几倍, 加起来, 谁最多). */
 const SIDE_BY_SIDE = new Set<string>(['sum', 'compare', 'difference', 'times', 'points', 'rank_desc', 'rank_asc',
   'which']);
-const APART = new Set<string>(['compare', 'difference', 'times', 'points']);
+/** What sets two figures side by side (谁多, 相差多少, 几倍, 几个百分点). */
+export const APART = new Set<string>(['compare', 'difference', 'times', 'points']);
 
 /**
  * The frame a follow-up with no body, year or figure of its own asks of the last turns; `cur` itself when what it

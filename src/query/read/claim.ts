@@ -17,11 +17,11 @@ const STATED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|件|条|个|次|份|项|人�
  * `digits`: the number as printed, the word the question would otherwise not have read. `change`: the number is
  * said of a change (增长了74件, 下降了1343件, 相差1679件), and which way; without it, of the figure itself.
  */
-export interface Claim { value: number; unit: string; digits: string; change?: 'up' | 'down' | 'either' }
+export interface Claim { value: number; unit: string; digits: string; change?: 'up' | 'down' | 'either'; at: number }
 
-/** Words right before a number that say it is a change, and which way. */
 /** 多收了74件, 少办结了3件: the verb between the way and the number. */
 const VERB = '(?:收到?|办结?|办理|处理|处罚|公开|发布|受理|复议|起诉)?';
+/** Words right before a number that say it is a change, and which way. */
 const CHANGE_WORDS: [RegExp, NonNullable<Claim['change']>][] = [
   [new RegExp(`(增长|增加|提高|上升|升高|多出|涨|升|多)${VERB}了?$`), 'up'],
   [new RegExp(`(减少|下降|降低|下滑|减|降|少)${VERB}了?$`), 'down'],
@@ -38,5 +38,6 @@ export function claimOf(text: string): Claim | undefined {
   const [, digits, unit] = stated[0];
   const before = text.slice(0, stated[0].index);
   const change = CHANGE_WORDS.find(([re]) => re.test(before))?.[1];
-  return { value: Number(digits), unit: unit.replace('％', '%'), digits, ...(change ? { change } : {}) };
+  const at = stated[0].index;
+  return { value: Number(digits), unit: unit.replace('％', '%'), digits, at, ...(change ? { change } : {}) };
 }

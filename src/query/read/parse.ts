@@ -7,7 +7,7 @@ import type { NameEntry } from '../bodies.js';
 import { emptyFrame, type Entry, type Frame } from '../frame.js';
 import { normalizeQuestion } from '../../domain/normalText.js';
 import {
-  NOUN_ENDS, SCOPE_LEVEL, TABLE_TOPICS, TOPIC_TERMS, TIER_OF, UNIT_NOUNS, UNITS, type Cue, type Word,
+  CUE_TOPICS, NOUN_ENDS, SCOPE_LEVEL, TABLE_TOPICS, TOPIC_TERMS, TIER_OF, UNIT_NOUNS, UNITS, type Cue, type Word,
 } from '../words/index.js';
 import { decideIntent } from './intent.js';
 import type { Lexicon } from './lexicon.js';
@@ -62,9 +62,6 @@ function tokenize(text: string, lex: Lexicon) {
   return { text: fixed.text, tokens: joinTails(tokens), guesses: fixed.guesses, years };
 }
 
-/** 行政事业性收费, and the prose's fee of disclosure (依申请公开收了多少费 asks it). */
-const FEES = 'active.fees';
-const FEE_TERM = '信息处理费';
 /** 行政复议总数和纠正数: 总数 right after a group of table 四 is its column 总计, not a sum asked (一共 is one). */
 const GROUP_TOTAL = new Set(['总数', '总计', '总件数', '总量']);
 function groupTotals(tokens: Tok[]): Word[] {
@@ -166,8 +163,7 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
   // 收到申请1774件对吗: the number stated is to be checked, not a word to read
   f.claimed = claimOf(text);
   // …1774件申请，其中自然人多少，对吗: a figure named after the number stated is what is asked, not what was claimed
-  const at = f.claimed ? text.indexOf(f.claimed.digits) : -1;
-  const after = (t: Tok) => t.start > at && wordsOf(t).some((w) => FIGURE_WORDS.has(w.k));
+  const after = (t: Tok) => t.start > f.claimed!.at && wordsOf(t).some((w) => FIGURE_WORDS.has(w.k));
   if (f.claimed && rest.some(after)) f.claimed = undefined;
   const claimed = f.claimed?.digits.split('.') ?? [];
   f.unknown = unknown.filter((t) => !f.guessed.some((g) => g.typed === t.text) && !claimed.includes(t.text))
@@ -180,8 +176,9 @@ export function parseQuestion(question: string, lex: Lexicon, now: Date): Parsed
     .filter((w) => !(from.length && w.k === 'metric' && w.id === 'applications.carried_forward'));
   readWords(f, ordersRows([...own, ...fromTop, ...carry, ...breakdown]), now.getUTCFullYear());
   // 信息处理费收了多少钱, 依申请公开收了多少费: the fee the prose states, not the table's 行政事业性收费
-  const feeOf = f.cues.includes('apply') && f.metrics.includes(FEES) ? [FEE_TERM] : [];
-  if (feeOf.length) { topics.push(...feeOf); f.keywords = [...new Set([...f.keywords, ...feeOf])]; }
+  const cueTopics = CUE_TOPICS.filter((x) => f.cues.includes(x.cue) && f.metrics.includes(x.metric))
+    .map((x) => x.topic);
+  if (cueTopics.length) { topics.push(...cueTopics); f.keywords = [...new Set([...f.keywords, ...cueTopics])]; }
   const instead = new Set(topics.flatMap((x) => TABLE_TOPICS[x]?.instead ?? []));
   f.metrics = f.metrics.filter((m) => !instead.has(m));
   // a subject of the prose that is no word of the figures asked (留言 of 留言办理了多少条, not 主动公开 beside table 二)

@@ -36,9 +36,10 @@ export function collectParts(words: Word[]): MetricParts {
   return parts;
 }
 
-/** Read the words (not names, not fillers) of a question into the frame. */
+/** Table 四's columns in the table's order. */
 const RCOL_ORDER: ReviewCol[] = ['upheld', 'corrected', 'other', 'pending', 'concluded', 'total'];
 
+/** Read the words (not names, not fillers) of a question into the frame. */
 export function readWords(f: Frame, words: Word[], thisYear: number): void {
   const parts = collectParts(words);
   const yearsNamed = [...f.years];

@@ -164,6 +164,10 @@ export const UNIT_NOUNS: Record<string, string> = {
  * another figure they are the prose's subject; `instead`: figures the topic's words replace (信息处理费收了多少钱 is the
  * fee the prose states, not 行政事业性收费, the body's fees at large).
  */
+/** A cue that makes a table figure beside it the prose's subject (依申请公开收了多少费: the 信息处理费, not 行政事业性收费). */
+export const CUE_TOPICS: { cue: Cue; metric: string; topic: string }[] = [
+  { cue: 'apply', metric: 'active.fees', topic: '信息处理费' },
+];
 const OTHER_HANDLING = /^(applications\.other_|group\.other)/;
 export const TABLE_TOPICS: Record<string, { of: RegExp; instead?: string[] }> = {
   主动公开: { of: /^active\./ },

@@ -9,7 +9,7 @@ import type { Word } from './types.js';
 export * from './types.js';
 export { ASKS_YES_NO, NEGATION_BRIDGE, NEGATORS, NOUN_ENDS } from './fillers.js';
 export {
-  sameUnitKind, SCOPE_LEVEL, STOP_PHRASES, TIER_OF, type Tier, TABLE_TOPICS, TOPIC_TERMS, UNIT_KINDS,
+  CUE_TOPICS, sameUnitKind, SCOPE_LEVEL, STOP_PHRASES, TIER_OF, type Tier, TABLE_TOPICS, TOPIC_TERMS, UNIT_KINDS,
   UNIT_NOUNS, UNITS,
 } from './cues.js';
 
